@@ -1,0 +1,36 @@
+// One run for everything: pure unit specs next to the code, end-to-end specs under test/ against a
+// real PostgreSQL that global setup starts (embedded) or finds in TEST_DATABASE_URL.
+const swc = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2023',
+      keepClassNames: true,
+      // Aliases are rewritten at compile time, so global setup (outside jest's resolver) sees them too.
+      baseUrl: __dirname,
+      paths: Object.fromEntries(
+        ['config', 'database', 'auth', 'graphql', 'outbox', 'credentials', 'calendar', 'testing'].map((lib) => [
+          `@passerelle/${lib}`,
+          [`./libs/${lib}/src`],
+        ]),
+      ),
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  // NestJS 12 and Apollo Server 5 ship ES modules: compile them to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|@as-integrations)/)'],
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 60000,
+};
