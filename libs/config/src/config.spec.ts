@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives sensible defaults and derives the subgraph ports from PORT', () => {
+    const config = loadConfig({ PORT: '5000' });
+    expect(config.ports).toEqual({ gateway: 5000, accounts: 5001, network: 5002 });
+    expect(config.urls.network).toBe('http://127.0.0.1:5002');
+    expect(config.database).toMatchObject({ dataDir: '.data', seedDemo: true, url: undefined });
+    expect(config.server.production).toBe(false);
+  });
+
+  it('lets every server take any free port when PORT is 0', () => {
+    expect(loadConfig({ PORT: '0' }).ports).toEqual({ gateway: 0, accounts: 0, network: 0 });
+  });
+
+  it('lists every bad or missing variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', SEED_DEMO: 'maybe' }, ['DATABASE_URL']);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/NODE_ENV/);
+    expect(problems).toMatch(/SEED_DEMO/);
+  });
+
+  it('reports a required variable that is missing', () => {
+    expect(() => loadConfig({}, ['DATABASE_URL'])).toThrow(/DATABASE_URL: required/);
+  });
+});

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+// 0 asks the system for any free port (tests and side-by-side runs).
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+// PEM keys often travel through env files with their newlines escaped.
+const pem = z
+  .string()
+  .transform((value) => value.replace(/\\n/g, '\n'))
+  .refine((value) => value.includes('-----BEGIN'), 'must be a PEM key');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  ACCOUNTS_PORT: port.optional(),
+  NETWORK_PORT: port.optional(),
+  ACCOUNTS_URL: z.url().optional(),
+  NETWORK_URL: z.url().optional(),
+  DATABASE_URL: z.url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('.data'),
+  SEED_DEMO: flag.default(true),
+  ACCESS_TOKEN_PRIVATE_KEY: pem.optional(),
+  ACCESS_TOKEN_PUBLIC_KEY: pem.optional(),
+  INTERNAL_API_KEY: z.string().min(32).optional(),
+  QR_KEY_ENCRYPTION_SECRET: z.string().min(32).optional(),
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type EnvName = keyof Env;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+export interface Config {
+  server: { nodeEnv: Env['NODE_ENV']; production: boolean; logLevel: Env['LOG_LEVEL']; host: string };
+  ports: { gateway: number; accounts: number; network: number };
+  /** Base URLs of the subgraphs (GraphQL at `/graphql`), as the gateway and other subgraphs reach them. */
+  urls: { accounts: string; network: string };
+  database: { url?: string; poolSize: number; dataDir: string; seedDemo: boolean };
+  tokens: {
+    accessPrivateKeyPem?: string;
+    accessPublicKeyPem?: string;
+    internalApiKey?: string;
+    qrKeyEncryptionSecret?: string;
+  };
+  login: { maxFailuresPerEmail: number; maxFailuresPerAddress: number; lockoutSeconds: number };
+}
+
+/**
+ * Reads the environment once, at boot, into typed namespaces. Every bad or missing variable is
+ * reported together, so one start tells the operator everything to fix.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, required: EnvName[] = []): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+  );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (parsed.success) {
+    for (const name of required) if (parsed.data[name] === undefined) problems.push(`${name}: required`);
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  const ports = {
+    gateway: e.PORT,
+    accounts: e.ACCOUNTS_PORT ?? nextPort(e.PORT, 1),
+    network: e.NETWORK_PORT ?? nextPort(e.PORT, 2),
+  };
+  return {
+    server: { nodeEnv: e.NODE_ENV, production: e.NODE_ENV === 'production', logLevel: e.LOG_LEVEL, host: e.HOST },
+    ports,
+    urls: {
+      accounts: e.ACCOUNTS_URL ?? `http://127.0.0.1:${ports.accounts}`,
+      network: e.NETWORK_URL ?? `http://127.0.0.1:${ports.network}`,
+    },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir: e.DATA_DIR, seedDemo: e.SEED_DEMO },
+    tokens: {
+      accessPrivateKeyPem: e.ACCESS_TOKEN_PRIVATE_KEY,
+      accessPublicKeyPem: e.ACCESS_TOKEN_PUBLIC_KEY,
+      internalApiKey: e.INTERNAL_API_KEY,
+      qrKeyEncryptionSecret: e.QR_KEY_ENCRYPTION_SECRET,
+    },
+    login: {
+      maxFailuresPerEmail: e.LOGIN_MAX_FAILURES_PER_EMAIL,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
+    },
+  };
+}
+
+/** The subgraphs listen next to the gateway; when the gateway takes any free port, so do they. */
+function nextPort(gateway: number, offset: number): number {
+  return gateway === 0 ? 0 : gateway + offset;
+}
+
+/** Nest's logger levels from LOG_LEVEL: the named level and every more severe one. */
+export function logLevels(level: Env['LOG_LEVEL']): Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> {
+  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1);
+}
+
+/**
+ * Levels for the Nest apps themselves: their start-up chatter (modules loaded, routes mapped) is
+ * shown only from LOG_LEVEL=debug on.
+ */
+export function appLogLevels(level: Env['LOG_LEVEL']): Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> {
+  const levels = logLevels(level);
+  return levels.includes('debug') ? levels : levels.filter((l) => l !== 'log');
+}

@@ -1,0 +1,2 @@
+export * from './pass-credential';
+export * from './offline-verifier';

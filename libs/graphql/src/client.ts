@@ -1,0 +1,44 @@
+/** A minimal GraphQL-over-HTTP client for our own tools (demo seed, command line, benchmarks, tests). */
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+}
+
+/** Real HTTP, the way a client application calls the API. */
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** The data of a call that must succeed; its errors otherwise, in the test's failure message. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  }
+  return response.data;
+}
+
+/** The first error's code (and field), for asserting refusals. */
+export function errorOf(response: GraphQLResponse<unknown>): { code?: string; field?: string; message: string } {
+  const error = response.errors?.[0];
+  if (!error) throw new Error(`Expected an error, got data: ${JSON.stringify(response.data)}`);
+  return {
+    code: error.extensions?.code as string | undefined,
+    field: error.extensions?.field as string | undefined,
+    message: error.message,
+  };
+}

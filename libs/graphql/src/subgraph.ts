@@ -1,0 +1,73 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RequestContext } from '@passerelle/auth';
+import { createFormatError } from './format-error';
+
+export interface SubgraphGraphQLOptions {
+  production: boolean;
+  context: (req: { headers: Record<string, string | string[] | undefined>; ip?: string }) => Promise<RequestContext>;
+  /**
+   * The subgraph's schema marker (the `registerIn` of its types) and the modules that declare its
+   * resolvers: several subgraphs share one process in the one-process mode, and each schema must
+   * hold only its own types and resolvers.
+   */
+  include: Array<new (...args: never[]) => unknown>;
+  /** Entities this subgraph only adds fields to, which no query of its own returns. */
+  orphanedTypes?: Array<new (...args: never[]) => unknown>;
+}
+
+/** The Apollo settings every subgraph shares: Federation 2, safe errors, no landing page, no batching. */
+export function subgraphGraphQLConfig(options: SubgraphGraphQLOptions): ApolloFederationDriverConfig {
+  return {
+    driver: ApolloFederationDriver,
+    autoSchemaFile: { federation: 2 },
+    include: options.include,
+    sortSchema: true,
+    buildSchemaOptions: {
+      dateScalarMode: 'isoDate',
+      noDuplicatedFields: true,
+      orphanedTypes: options.orphanedTypes,
+      // The federation schema builder does not pass `include` on to the type filter as the plain one
+      // does; this internal option is how the filter receives it.
+      ...({ includeModules: options.include } as object),
+    },
+    graphiql: false,
+    playground: false,
+    introspection: !options.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: createFormatError(options.production),
+    autoTransformHttpErrors: true,
+    // Traces are for Apollo's hosted studio, which we do not use; they cost time on every request.
+    plugins: [ApolloServerPluginInlineTraceDisabled() as never],
+    context: (req: { headers: Record<string, string | string[] | undefined>; ip?: string }) => options.context(req),
+  };
+}
+
+export interface ListenOptions {
+  host: string;
+  port: number;
+  logLevels: LogLevel[];
+  /** Largest request body accepted, in bytes; an upload of 500 scans fits well within the default. */
+  bodyLimit?: number;
+}
+
+/** Creates a subgraph (or the gateway) on Fastify and starts listening; nothing is left open on failure. */
+export async function startFastifyApp(module: unknown, options: ListenOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024, trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
+    logger: options.logLevels,
+    abortOnError: false,
+  });
+  try {
+    await app.listen(options.port, options.host);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}
