@@ -1,0 +1,70 @@
+import { ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessTokens, createContextFactory, INTERNAL_API_KEY, ParsedKeys } from '@passerelle/auth';
+import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
+import { DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
+import { accountsDatabase, ACCOUNTS_DATA_SOURCE } from './accounts.database';
+import { AccountsSchema } from './accounts.schema';
+import { InvitationsController } from './invitations/invitations.controller';
+import { LoginFailureEntity } from './sessions/login-failure.entity';
+import { LOGIN_LIMITS, LoginLimits, LoginThrottleService } from './sessions/login-throttle.service';
+import { RefreshTokenEntity } from './sessions/refresh-token.entity';
+import { SessionsResolver } from './sessions/sessions.resolver';
+import { SessionsService } from './sessions/sessions.service';
+import { UserEntity } from './users/user.entity';
+import { UsersResolver } from './users/users.resolver';
+import { UsersService } from './users/users.service';
+
+export interface AccountsOptions {
+  databaseUrl: string;
+  poolSize?: number;
+  /** Both halves of the access-token key: this subgraph is the one that signs. */
+  keys: ParsedKeys;
+  internalApiKey: string;
+  production: boolean;
+  login: LoginLimits;
+  /** Builds the GraphQL schema without connecting to PostgreSQL (supergraph composition). */
+  schemaOnly?: boolean;
+}
+
+/** The accounts subgraph: people, passwords, access and refresh tokens, invited accounts. */
+@Module({})
+export class AccountsModule {
+  static forRoot(options: AccountsOptions): DynamicModule {
+    const accessTokens = new AccessTokens(options.keys);
+    return {
+      module: AccountsModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          name: ACCOUNTS_DATA_SOURCE,
+          ...dataSourceOptions(accountsDatabase(options.databaseUrl, options.poolSize)),
+          manualInitialization: options.schemaOnly,
+        }),
+        TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, LoginFailureEntity], ACCOUNTS_DATA_SOURCE),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(
+          subgraphGraphQLConfig({
+            production: options.production,
+            include: [AccountsSchema, AccountsModule],
+            context: createContextFactory({ accessTokens }),
+          }),
+        ),
+      ],
+      controllers: [InvitationsController, databaseHealthController(ACCOUNTS_DATA_SOURCE)],
+      providers: [
+        { provide: APP_PIPE, useValue: inputValidationPipe() },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: AccessTokens, useValue: accessTokens },
+        { provide: LOGIN_LIMITS, useValue: options.login },
+        { provide: INTERNAL_API_KEY, useValue: options.internalApiKey },
+        UsersService,
+        UsersResolver,
+        SessionsService,
+        SessionsResolver,
+        LoginThrottleService,
+      ],
+    };
+  }
+}

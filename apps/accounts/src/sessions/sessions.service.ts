@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessTokens } from '@passerelle/auth';
+import { ConflictError, UnauthenticatedError } from '@passerelle/graphql';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserEntity } from '../users/user.entity';
+import { LogInInput } from './dto/log-in.input';
+import { SignUpInput } from './dto/sign-up.input';
+import { LoginThrottleService } from './login-throttle.service';
+import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
+
+const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+
+export interface Session {
+  user: UserEntity;
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource(ACCOUNTS_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly accessTokens: AccessTokens,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  /**
+   * Creates the account, or claims the invited account for this email. The insert-or-claim is one
+   * statement, so two sign-ups racing for the same email end with one account and one CONFLICT.
+   */
+  async signUp(input: SignUpInput): Promise<Session> {
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      const rows: UserEntity[] = await manager.query(
+        `INSERT INTO users AS u (email, display_name, password_hash, claimed_at)
+         VALUES ($1, $2, $3, now())
+         ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name,
+           password_hash = EXCLUDED.password_hash, claimed_at = now()
+         WHERE u.password_hash IS NULL
+         RETURNING id`,
+        [input.email, input.displayName, passwordHash],
+      );
+      if (rows.length === 0)
+        throw new ConflictError('An account with this email already exists: log in instead.', 'email');
+      const user = await manager.findOneByOrFail(UserEntity, { id: rows[0].id });
+      return this.openSession(manager, user, randomUUID());
+    });
+  }
+
+  async logIn(input: LogInInput, clientAddress: string): Promise<Session> {
+    await this.throttle.assertAllowed(input.email, clientAddress);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !user.passwordHash || !valid) {
+      await this.throttle.recordFailure(input.email, clientAddress);
+      throw new UnauthenticatedError('Wrong email or password.');
+    }
+    await this.throttle.recordSuccess(input.email);
+    return this.dataSource.transaction((manager) => this.openSession(manager, user, randomUUID()));
+  }
+
+  /**
+   * Rotates a refresh token. Marking it used is a conditional update, so of two parallel uses only one
+   * gets a new token; any use of an already-used token revokes its whole family (a stolen copy is dead).
+   */
+  async refresh(refreshToken: string): Promise<Session> {
+    const tokenHash = hashToken(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query(
+        `UPDATE refresh_tokens SET used_at = now()
+         WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+         RETURNING user_id AS "userId", family_id AS "familyId"`,
+        [tokenHash],
+      );
+      const rotated = rows as Array<{ userId: string; familyId: string }>;
+      if (rotated.length === 0) return null;
+      const user = await manager.findOneByOrFail(UserEntity, { id: rotated[0].userId });
+      return this.openSession(manager, user, rotated[0].familyId);
+    });
+    if (outcome) return outcome;
+    // Not usable: if it was a real token (used, revoked or expired), its family cannot be trusted any more.
+    await this.dataSource.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+       WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+      [tokenHash],
+    );
+    throw new UnauthenticatedError('This refresh token is no longer valid: log in again.');
+  }
+
+  private async openSession(manager: EntityManager, user: UserEntity, familyId: string): Promise<Session> {
+    const refreshToken = `prt_${randomBytes(32).toString('base64url')}`;
+    await manager.insert(RefreshTokenEntity, {
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
+    });
+    const access = this.accessTokens.sign(user.id);
+    return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken };
+  }
+}

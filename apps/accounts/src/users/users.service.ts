@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Caller } from '@passerelle/auth';
+import { findByIdsInOrder } from '@passerelle/database';
+import { Repository } from 'typeorm';
+import { UserEntity } from './user.entity';
+import { User } from './user.model';
+import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
+
+/** Until a person signs up, their invited account shows the first part of their email address. */
+export function provisionalName(email: string): string {
+  return email.split('@')[0];
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(UserEntity, ACCOUNTS_DATA_SOURCE) private readonly users: Repository<UserEntity>) {}
+
+  /** The public view of a user for this caller: the email only for the user themself. */
+  toModel(entity: UserEntity, caller: Caller): User {
+    const self = caller.kind === 'user' && caller.userId === entity.id;
+    return { id: entity.id, email: self ? entity.email : null, displayName: entity.displayName };
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** One query for a whole batch of ids, in the order asked (null where unknown). */
+  findByIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {
+    return findByIdsInOrder(this.users, ids);
+  }
+
+  /**
+   * The account for this email, created as an invitation when there is none. One statement, so two
+   * concurrent invitations of the same address end with one account.
+   */
+  async invite(email: string): Promise<{ id: string; email: string; claimed: boolean }> {
+    const normalized = normalizeEmail(email);
+    // RETURNING gives database column names, not entity properties.
+    const rows: Array<{ id: string; email: string; password_hash: string | null }> = await this.users
+      .createQueryBuilder()
+      .insert()
+      .values({ email: normalized, displayName: provisionalName(normalized), passwordHash: null })
+      .orUpdate(['email'], ['email'])
+      .returning('id, email, password_hash')
+      .execute()
+      .then((result) => result.raw);
+    return { id: rows[0].id, email: rows[0].email, claimed: rows[0].password_hash !== null };
+  }
+}
