@@ -1,0 +1,49 @@
+import type { SubgraphDatabase } from '@passerelle/database';
+import { OutboxEventEntity } from '@passerelle/outbox';
+import { CheckInEntity } from './check-ins/check-in.entity';
+import { SpaceDaySeatsEntity } from './check-ins/space-day-seats.entity';
+import { NetworkKeyEntity } from './credentials/network-key.entity';
+import { PassMonthUsageEntity } from './passes/pass-month-usage.entity';
+import { PassEntity } from './passes/pass.entity';
+import { PassProductEntity } from './products/pass-product.entity';
+import { VisitEntity } from './visits/visit.entity';
+import { RoleGrantEntity } from './access/role-grant.entity';
+import { MembershipEntity } from './memberships/membership.entity';
+import { CreateRegistry1795399041660 } from './migrations/1795399041660-CreateRegistry';
+import { CreatePassesAndCheckIns1795404235430 } from './migrations/1795404235430-CreatePassesAndCheckIns';
+import { NetworkEntity } from './networks/network.entity';
+import { OrganizationEntity } from './organizations/organization.entity';
+import { ScannerEntity } from './scanners/scanner.entity';
+import { SpaceEntity } from './spaces/space.entity';
+
+/**
+ * The TypeORM data source's name. Every subgraph runs in one process under `npm start`; distinct
+ * names keep their connections apart in @nestjs/typeorm's process-wide registry.
+ */
+export const NETWORK_DATA_SOURCE = 'network';
+
+/** What the network subgraph keeps in PostgreSQL: its own schema, entities and migrations. */
+export function networkDatabase(url: string, poolSize?: number): SubgraphDatabase {
+  return {
+    url,
+    schema: 'network',
+    migrations: [CreateRegistry1795399041660, CreatePassesAndCheckIns1795404235430],
+    entities: [
+      NetworkEntity,
+      SpaceEntity,
+      MembershipEntity,
+      RoleGrantEntity,
+      ScannerEntity,
+      OrganizationEntity,
+      PassProductEntity,
+      NetworkKeyEntity,
+      PassEntity,
+      PassMonthUsageEntity,
+      VisitEntity,
+      SpaceDaySeatsEntity,
+      CheckInEntity,
+      OutboxEventEntity,
+    ],
+    poolSize,
+  };
+}

@@ -1,0 +1,115 @@
+import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessTokens, createContextFactory, INTERNAL_API_KEY, ParsedKeys } from '@passerelle/auth';
+import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
+import { outboxFeedController } from '@passerelle/outbox';
+import { DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
+import { AccessModule } from './access/access.module';
+import { CheckInsModule } from './check-ins/check-ins.module';
+import { CredentialsModule } from './credentials/credentials.module';
+import { KeyEncryption } from './credentials/key-encryption';
+import { PassesModule } from './passes/passes.module';
+import { ProductsModule } from './products/products.module';
+import { VisitsModule } from './visits/visits.module';
+import { MembershipsModule } from './memberships/memberships.module';
+import { networkDatabase, NETWORK_DATA_SOURCE } from './network.database';
+import { NetworkSchema } from './network.schema';
+import { NetworksModule } from './networks/networks.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { ACCOUNTS_LINK } from './roles/accounts.client';
+import { RolesModule } from './roles/roles.module';
+import { ScannersModule } from './scanners/scanners.module';
+import { ScannersService } from './scanners/scanners.service';
+import { SpacesModule } from './spaces/spaces.module';
+import { UserReference } from './users/user.reference';
+
+export interface NetworkOptions {
+  databaseUrl: string;
+  poolSize?: number;
+  /** The access-token public key: this subgraph verifies user tokens, it never signs them. */
+  accessTokenKeys: ParsedKeys;
+  /** Base URL of the accounts subgraph, for inviting people named by email. */
+  accountsUrl: string;
+  internalApiKey: string;
+  /** Seals networks' QR signing keys at rest; without it they are stored as plain PEM. */
+  qrKeyEncryptionSecret?: string;
+  production: boolean;
+  /** Builds the GraphQL schema without connecting to PostgreSQL (supergraph composition). */
+  schemaOnly?: boolean;
+}
+
+const FEATURES = [
+  AccessModule,
+  NetworksModule,
+  SpacesModule,
+  MembershipsModule,
+  RolesModule,
+  ScannersModule,
+  OrganizationsModule,
+  ProductsModule,
+  CredentialsModule,
+  PassesModule,
+  VisitsModule,
+  CheckInsModule,
+];
+
+/** Settings the feature modules read, available everywhere in this subgraph. */
+@Module({})
+class NetworkSettingsModule {}
+
+/**
+ * The network subgraph: networks, spaces, memberships, roles, scanners and organizations (and,
+ * with the passes, the whole check-in path).
+ */
+@Module({})
+export class NetworkModule {
+  static forRoot(options: NetworkOptions): DynamicModule {
+    const accessTokens = new AccessTokens(options.accessTokenKeys);
+    const settings: DynamicModule = {
+      module: NetworkSettingsModule,
+      global: true,
+      providers: [
+        { provide: ACCOUNTS_LINK, useValue: { url: options.accountsUrl, internalApiKey: options.internalApiKey } },
+        { provide: INTERNAL_API_KEY, useValue: options.internalApiKey },
+        { provide: KeyEncryption, useValue: new KeyEncryption(options.qrKeyEncryptionSecret) },
+      ],
+      exports: [ACCOUNTS_LINK, INTERNAL_API_KEY, KeyEncryption],
+    };
+    return {
+      module: NetworkModule,
+      imports: [
+        settings,
+        TypeOrmModule.forRoot({
+          name: NETWORK_DATA_SOURCE,
+          ...dataSourceOptions(networkDatabase(options.databaseUrl, options.poolSize)),
+          manualInitialization: options.schemaOnly,
+        }),
+        GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          imports: [ScannersModule],
+          inject: [ScannersService],
+          useFactory: (scanners: ScannersService) =>
+            subgraphGraphQLConfig({
+              production: options.production,
+              include: [NetworkSchema, ...FEATURES],
+              orphanedTypes: [UserReference],
+              // Scanner tokens are looked up on every request, so a revoked one stops at once.
+              context: createContextFactory({
+                accessTokens,
+                resolveOpaqueToken: (token) => scanners.authenticate(token),
+              }),
+            }),
+        }),
+        ...FEATURES,
+      ],
+      controllers: [databaseHealthController(NETWORK_DATA_SOURCE), outboxFeedController(NETWORK_DATA_SOURCE)],
+      providers: [
+        { provide: APP_PIPE, useValue: inputValidationPipe() },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

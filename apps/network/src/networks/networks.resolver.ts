@@ -1,0 +1,37 @@
+import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference, Parent } from '@nestjs/graphql';
+import { Caller, CurrentCaller, requireUser } from '@passerelle/auth';
+import { BadUserInputError } from '@passerelle/graphql';
+import { RegisterNetworkInput } from './dto/register-network.input';
+import { NetworkEntity } from './network.entity';
+import { Network } from './network.model';
+import { NetworksService } from './networks.service';
+
+@Resolver(() => Network)
+export class NetworksResolver {
+  constructor(private readonly service: NetworksService) {}
+
+  @Query(() => [Network], { description: 'Public directory of networks' })
+  networks(): Promise<NetworkEntity[]> {
+    return this.service.all();
+  }
+
+  @Query(() => Network, { nullable: true, description: 'Public; by id or by slug' })
+  network(
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
+    @Args('slug', { nullable: true }) slug?: string,
+  ): Promise<NetworkEntity | null> {
+    if (id) return this.service.findById(id);
+    if (slug) return this.service.findBySlug(slug);
+    throw new BadUserInputError('id', 'Give the network id or its slug.');
+  }
+
+  @Mutation(() => Network, { description: "The caller becomes the network's NETWORK_ADMIN" })
+  registerNetwork(@Args('input') input: RegisterNetworkInput, @CurrentCaller() caller: Caller): Promise<NetworkEntity> {
+    return this.service.register(input, requireUser(caller));
+  }
+
+  @ResolveReference()
+  resolveReference(@Parent() reference: { id: string }, @Context() context: object): Promise<NetworkEntity | null> {
+    return this.service.load(context, reference.id);
+  }
+}

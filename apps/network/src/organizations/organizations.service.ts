@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Caller } from '@passerelle/auth';
+import { findByIdsInOrder, isUniqueViolation, isUuid } from '@passerelle/database';
+import { ConflictError, NotFoundError, requestLoader } from '@passerelle/graphql';
+import { Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { NetworksService } from '../networks/networks.service';
+import { CreateOrganizationInput } from './dto/create-organization.input';
+import { OrganizationEntity } from './organization.entity';
+import { NETWORK_DATA_SOURCE } from '../network.database';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectRepository(OrganizationEntity, NETWORK_DATA_SOURCE)
+    private readonly organizations: Repository<OrganizationEntity>,
+    private readonly networks: NetworksService,
+    private readonly access: AccessService,
+  ) {}
+
+  async create(input: CreateOrganizationInput, caller: Caller): Promise<OrganizationEntity> {
+    const network = await this.networks.findById(input.networkId);
+    if (!network) throw new NotFoundError('Network', input.networkId);
+    const userId = await this.access.requireNetworkAdmin(caller, network.id, 'add organizations');
+    try {
+      return await this.organizations.save(
+        this.organizations.create({ networkId: network.id, name: input.name, createdBy: userId }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'organizations_network_name_key')) {
+        throw new ConflictError(`${network.name} already has an organization named "${input.name}".`, 'name');
+      }
+      throw error;
+    }
+  }
+
+  /** A network's employers, for its admins only: who buys passes for whom is commercial information. */
+  async visibleInNetwork(networkId: string, caller: Caller): Promise<OrganizationEntity[]> {
+    if (caller.kind !== 'user' || !(await this.access.isNetworkAdmin(caller.userId, networkId))) return [];
+    return this.organizations.find({ where: { networkId }, order: { name: 'ASC' } });
+  }
+
+  async findById(id: string): Promise<OrganizationEntity | null> {
+    return isUuid(id) ? this.organizations.findOneBy({ id }) : null;
+  }
+
+  load(context: object, id: string): Promise<OrganizationEntity | null> {
+    return requestLoader(context, 'organization', (ids) => findByIdsInOrder(this.organizations, ids)).load(id);
+  }
+}

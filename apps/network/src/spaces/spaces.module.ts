@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SpaceEntity } from './space.entity';
+import { SpacesResolver } from './spaces.resolver';
+import { SpacesService } from './spaces.service';
+import { NETWORK_DATA_SOURCE } from '../network.database';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SpaceEntity], NETWORK_DATA_SOURCE)],
+  providers: [SpacesService, SpacesResolver],
+  exports: [SpacesService],
+})
+export class SpacesModule {}

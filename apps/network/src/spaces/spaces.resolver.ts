@@ -1,0 +1,32 @@
+import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference, Parent } from '@nestjs/graphql';
+import { Caller, CurrentCaller, requireUser } from '@passerelle/auth';
+import { BadUserInputError } from '@passerelle/graphql';
+import { RegisterSpaceInput } from './dto/register-space.input';
+import { SpaceEntity } from './space.entity';
+import { Space } from './space.model';
+import { SpacesService } from './spaces.service';
+
+@Resolver(() => Space)
+export class SpacesResolver {
+  constructor(private readonly spaces: SpacesService) {}
+
+  @Query(() => Space, { nullable: true, description: 'Public; by id or by slug' })
+  space(
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
+    @Args('slug', { nullable: true }) slug?: string,
+  ): Promise<SpaceEntity | null> {
+    if (id) return this.spaces.findById(id);
+    if (slug) return this.spaces.findBySlug(slug);
+    throw new BadUserInputError('id', 'Give the space id or its slug.');
+  }
+
+  @Mutation(() => Space, { description: "The caller becomes the space's SPACE_OPERATOR" })
+  registerSpace(@Args('input') input: RegisterSpaceInput, @CurrentCaller() caller: Caller): Promise<SpaceEntity> {
+    return this.spaces.register(input, requireUser(caller));
+  }
+
+  @ResolveReference()
+  resolveReference(@Parent() reference: { id: string }, @Context() context: object): Promise<SpaceEntity | null> {
+    return this.spaces.load(context, reference.id);
+  }
+}
