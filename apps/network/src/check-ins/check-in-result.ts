@@ -1,0 +1,71 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NetworkSchema } from '../network.schema';
+
+export enum CheckInStatus {
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+}
+
+export enum RejectionReason {
+  INVALID_CREDENTIAL = 'INVALID_CREDENTIAL',
+  EXPIRED_CREDENTIAL = 'EXPIRED_CREDENTIAL',
+  PASS_NOT_ACTIVE = 'PASS_NOT_ACTIVE',
+  NOT_VALID_AT_SPACE = 'NOT_VALID_AT_SPACE',
+  PASS_EXHAUSTED = 'PASS_EXHAUSTED',
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  SPACE_FULL = 'SPACE_FULL',
+  OUTSIDE_SYNC_WINDOW = 'OUTSIDE_SYNC_WINDOW',
+}
+
+registerEnumType(CheckInStatus, { name: 'CheckInStatus', registerIn: NetworkSchema });
+registerEnumType(RejectionReason, { name: 'RejectionReason', registerIn: NetworkSchema });
+
+/** The sentence the front desk reads out, per reason. */
+export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
+  INVALID_CREDENTIAL: 'This code is not a valid pass of any network here.',
+  EXPIRED_CREDENTIAL: 'This QR code has expired: ask the holder to show a fresh one.',
+  PASS_NOT_ACTIVE: 'This pass is revoked or past its end date.',
+  NOT_VALID_AT_SPACE: "This space does not currently accept this pass's network.",
+  PASS_EXHAUSTED: 'This pass has no coupons or credits left for a day here.',
+  QUOTA_EXCEEDED: "This pass has used all of this month's days.",
+  SPACE_FULL: "All of today's nomad seats for this network are taken.",
+  OUTSIDE_SYNC_WINDOW: 'This scan is more than 35 days old or in the future, and cannot be recorded.',
+};
+
+/** What is kept with the idempotency key, and given again for a repeated key. */
+export interface StoredResult {
+  status: CheckInStatus;
+  reason: RejectionReason | null;
+  message: string;
+  repeat: boolean;
+  visitId: string | null;
+  passId: string | null;
+}
+
+@ObjectType('CheckInResult', { registerIn: NetworkSchema })
+export class CheckInResult {
+  @Field(() => CheckInStatus)
+  status: CheckInStatus;
+
+  @Field(() => RejectionReason, { nullable: true })
+  reason: RejectionReason | null;
+
+  @Field({ description: 'One sentence for the front-desk screen' })
+  message: string;
+
+  @Field({
+    description: 'The pass was already checked in at this space that local day: accepted again, nothing charged',
+  })
+  repeat: boolean;
+}
+
+export function rejected(reason: RejectionReason, passId: string | null = null): StoredResult {
+  return {
+    status: CheckInStatus.REJECTED,
+    reason,
+    message: REJECTION_MESSAGES[reason],
+    repeat: false,
+    visitId: null,
+    passId,
+  };
+}

@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { StoredResult } from './check-in-result';
+
+/**
+ * One scan, by its idempotency key at its space, with the result it got: sending the key again
+ * returns this result and changes nothing. The row is inserted first in the check-in transaction,
+ * so a concurrent scan with the same key waits for it.
+ */
+@Entity('check_ins')
+export class CheckInEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  spaceId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  idempotencyKey: string;
+
+  /** Hash of what was sent (credential, explicit occurredAt): the same key with other data is a CONFLICT. */
+  @Column({ type: 'text' })
+  fingerprint: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result: StoredResult | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  receivedAt: Date;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CredentialsModule } from '../credentials/credentials.module';
+import { PassesModule } from '../passes/passes.module';
+import { VisitsModule } from '../visits/visits.module';
+import { CheckInsResolver } from './check-ins.resolver';
+import { CheckInsService } from './check-ins.service';
+
+@Module({
+  imports: [AccessModule, CredentialsModule, PassesModule, VisitsModule],
+  providers: [CheckInsService, CheckInsResolver],
+})
+export class CheckInsModule {}

@@ -1,0 +1,49 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller, CurrentCaller } from '@passerelle/auth';
+import { BadUserInputError, validateListItems } from '@passerelle/graphql';
+import { PassEntity } from '../passes/pass.entity';
+import { Pass } from '../passes/pass.model';
+import { PassesService } from '../passes/passes.service';
+import { VisitEntity } from '../visits/visit.entity';
+import { Visit } from '../visits/visit.model';
+import { VisitsService } from '../visits/visits.service';
+import { CheckInResult, StoredResult } from './check-in-result';
+import { CheckInsService, MAX_SYNC_BATCH } from './check-ins.service';
+import { CheckInInput } from './dto/check-in.input';
+
+@Resolver(() => CheckInResult)
+export class CheckInsResolver {
+  constructor(
+    private readonly checkIns: CheckInsService,
+    private readonly passes: PassesService,
+    private readonly visits: VisitsService,
+  ) {}
+
+  @Mutation(() => CheckInResult, { description: 'A scanner, or an operator of the space' })
+  checkIn(@Args('input') input: CheckInInput, @CurrentCaller() caller: Caller): Promise<StoredResult> {
+    return this.checkIns.checkIn(input, caller);
+  }
+
+  @Mutation(() => [CheckInResult], {
+    description: "An offline scanner's upload: at most 500 scans, processed in order, one result each",
+  })
+  syncCheckIns(
+    @Args('input', { type: () => [CheckInInput] }) input: CheckInInput[],
+    @CurrentCaller() caller: Caller,
+  ): Promise<StoredResult[]> {
+    if (input.length > MAX_SYNC_BATCH) {
+      throw new BadUserInputError('input', `Upload at most ${MAX_SYNC_BATCH} scans at a time.`);
+    }
+    return this.checkIns.sync(validateListItems(CheckInInput, input, 'input'), caller);
+  }
+
+  @ResolveField(() => Visit, { nullable: true })
+  visit(@Parent() result: StoredResult, @Context() context: object): Promise<VisitEntity | null> | null {
+    return result.visitId ? this.visits.load(context, result.visitId) : null;
+  }
+
+  @ResolveField(() => Pass, { nullable: true })
+  pass(@Parent() result: StoredResult, @Context() context: object): Promise<PassEntity | null> | null {
+    return result.passId ? this.passes.load(context, result.passId) : null;
+  }
+}

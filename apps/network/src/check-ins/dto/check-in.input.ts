@@ -1,0 +1,30 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsDate, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { NetworkSchema } from '../../network.schema';
+
+@InputType({ registerIn: NetworkSchema })
+export class CheckInInput {
+  @Field(() => ID)
+  spaceId: string;
+
+  /** Any string: one that is no credential is a rejection (INVALID_CREDENTIAL), not an input error. */
+  @Field({ description: 'The scanned QR token, or a pass serial typed by hand' })
+  @IsString()
+  @MaxLength(100_000)
+  credential: string;
+
+  @Field({
+    description:
+      'Chosen by the scanner for this scan, 8 to 128 characters; sending it again returns the first result and changes nothing',
+  })
+  @Length(8, 128, { message: 'idempotencyKey must be 8 to 128 characters long' })
+  idempotencyKey: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the scan happened, for offline uploads; defaults to now; at most 35 days ago',
+  })
+  @IsOptional()
+  @IsDate()
+  occurredAt?: Date | null;
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { ROTATING_CREDENTIAL_SECONDS, signPassCredential } from '@passerelle/credentials';
+import QRCode from 'qrcode';
+import { PassEntity } from '../passes/pass.entity';
+import { NetworkKeysService, PRINTED_CREDENTIAL_MAX_DAYS } from './network-keys.service';
+
+export interface IssuedQr {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Signs a pass's QR credential; the images are drawn only when a client asks for them. */
+@Injectable()
+export class PassQrService {
+  constructor(private readonly keys: NetworkKeysService) {}
+
+  /**
+   * A rotating code lasts a minute (a screenshot is soon useless); a printed one lasts while the
+   * pass is valid, at most a year, so that a retired key's grace period always covers it.
+   */
+  async issue(pass: PassEntity, printed: boolean, now = new Date()): Promise<IssuedQr> {
+    const longest = new Date(now.getTime() + PRINTED_CREDENTIAL_MAX_DAYS * 24 * 3600 * 1000);
+    const expiresAt = printed
+      ? pass.validUntil && pass.validUntil < longest
+        ? pass.validUntil
+        : longest
+      : new Date(now.getTime() + ROTATING_CREDENTIAL_SECONDS * 1000);
+    const key = await this.keys.signingKey(pass.networkId);
+    const token = signPassCredential(key, { passId: pass.id, networkId: pass.networkId, printed, expiresAt }, now);
+    return { token, expiresAt };
+  }
+
+  svg(token: string): Promise<string> {
+    return QRCode.toString(token, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  }
+
+  pngDataUrl(token: string): Promise<string> {
+    return QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+  }
+}

@@ -1,0 +1,141 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller, CurrentCaller, requireUser } from '@passerelle/auth';
+import { BadUserInputError, ConflictError, ForbiddenError } from '@passerelle/graphql';
+import { IssuedQr, PassQrService } from '../credentials/pass-qr.service';
+import { NetworksService } from '../networks/networks.service';
+import { PartiesService } from '../parties/parties.service';
+import { Party } from '../parties/party.model';
+import { PassKind } from '../products/pass-kind';
+import { PassProductEntity } from '../products/pass-product.entity';
+import { PassProduct } from '../products/pass-product.model';
+import { ProductsService } from '../products/products.service';
+import { SpaceEntity } from '../spaces/space.entity';
+import { Space } from '../spaces/space.model';
+import { SpacesService } from '../spaces/spaces.service';
+import { UserReference } from '../users/user.reference';
+import { IssuePassInput } from './dto/issue-pass.input';
+import { passStatusAt } from './pass-status';
+import { PassEntity } from './pass.entity';
+import { Pass, PassQr, PassStatus } from './pass.model';
+import { PassesService } from './passes.service';
+
+@Resolver(() => Pass)
+export class PassesResolver {
+  constructor(
+    private readonly passes: PassesService,
+    private readonly products: ProductsService,
+    private readonly networks: NetworksService,
+    private readonly spaces: SpacesService,
+    private readonly parties: PartiesService,
+    private readonly qrCodes: PassQrService,
+  ) {}
+
+  @Query(() => Pass, {
+    nullable: true,
+    description: "Visible to its holder, the issuer's operators and the network's admins",
+  })
+  async pass(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller): Promise<PassEntity | null> {
+    requireUser(caller);
+    const pass = await this.passes.findById(id);
+    return pass && (await this.passes.canSee(pass, caller)) ? pass : null;
+  }
+
+  @Query(() => [Pass], { description: "The logged-in user's passes" })
+  myPasses(@CurrentCaller() caller: Caller): Promise<PassEntity[]> {
+    return this.passes.ofHolder(requireUser(caller));
+  }
+
+  @Mutation(() => Pass, {
+    description: "A space operator issues for the network's products sold at their space; a network admin for any",
+  })
+  issuePass(@Args('input') input: IssuePassInput, @CurrentCaller() caller: Caller): Promise<PassEntity> {
+    return this.passes.issue(input, caller);
+  }
+
+  @Mutation(() => Pass)
+  revokePass(
+    @Args('passId', { type: () => ID }) passId: string,
+    @Args('reason') reason: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PassEntity> {
+    if (!reason.trim()) throw new BadUserInputError('reason', 'Say why the pass is revoked.');
+    return this.passes.revoke(passId, reason.trim().slice(0, 500), caller);
+  }
+
+  @ResolveField(() => PassStatus)
+  status(@Parent() pass: PassEntity): PassStatus {
+    return passStatusAt(pass, new Date());
+  }
+
+  @ResolveField(() => PassProduct)
+  async product(@Parent() pass: PassEntity, @Context() context: object): Promise<PassProductEntity> {
+    return (await this.products.load(context, pass.productId))!;
+  }
+
+  /** The holder as the accounts subgraph shows them to this caller (a host sees a name, not an email). */
+  @ResolveField(() => UserReference)
+  holder(@Parent() pass: PassEntity): UserReference {
+    return { id: pass.holderId };
+  }
+
+  @ResolveField(() => Party, {
+    description:
+      'Who sold the pass and pays the hosts: the issuing space (COUPON_BOOK, RECIPROCAL), the network (CREDITS) or the organization (CORPORATE)',
+  })
+  payer(@Parent() pass: PassEntity, @Context() context: object): Promise<Party> {
+    return this.parties.party(context, pass.payerKind, pass.payerId);
+  }
+
+  @ResolveField(() => Space, { nullable: true })
+  homeSpace(@Parent() pass: PassEntity, @Context() context: object): Promise<SpaceEntity | null> | null {
+    return pass.homeSpaceId ? this.spaces.load(context, pass.homeSpaceId) : null;
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'RECIPROCAL and CORPORATE: days used in the current month of the network',
+  })
+  async daysUsedThisMonth(@Parent() pass: PassEntity, @Context() context: object): Promise<number | null> {
+    if (pass.kind !== PassKind.RECIPROCAL && pass.kind !== PassKind.CORPORATE) return null;
+    const network = await this.networks.load(context, pass.networkId);
+    return this.passes.daysUsed(pass.id, new Date(), network!.timezone);
+  }
+
+  @ResolveField(() => PassQr, {
+    description:
+      'Holder only. A rotating QR expires within a minute; a printed one (if the product allows) lasts while the pass is valid',
+  })
+  async qr(
+    @Parent() pass: PassEntity,
+    @Context() context: object,
+    @CurrentCaller() caller: Caller,
+    @Args('printed', { type: () => Boolean, nullable: true, defaultValue: false }) printed: boolean,
+  ): Promise<IssuedQr> {
+    if (caller.kind !== 'user' || caller.userId !== pass.holderId) {
+      throw new ForbiddenError('Only the holder of a pass may show its QR code.');
+    }
+    if (printed) {
+      const product = await this.products.load(context, pass.productId);
+      if (!product?.allowPrintedQr) throw new BadUserInputError('printed', 'This pass cannot have a printed QR code.');
+    }
+    if (passStatusAt(pass, new Date()) !== PassStatus.ACTIVE) {
+      throw new ConflictError('This pass is no longer active: it has no QR code.');
+    }
+    return this.qrCodes.issue(pass, printed);
+  }
+}
+
+@Resolver(() => PassQr)
+export class PassQrResolver {
+  constructor(private readonly qr: PassQrService) {}
+
+  @ResolveField(() => String)
+  svg(@Parent() qr: IssuedQr): Promise<string> {
+    return this.qr.svg(qr.token);
+  }
+
+  @ResolveField(() => String, { description: 'data:image/png;base64,...' })
+  pngDataUrl(@Parent() qr: IssuedQr): Promise<string> {
+    return this.qr.pngDataUrl(qr.token);
+  }
+}

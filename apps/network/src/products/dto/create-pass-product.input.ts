@@ -1,0 +1,50 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { CentsScalar } from '@passerelle/graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsName } from '../../common/validators';
+import { NetworkSchema } from '../../network.schema';
+import { PassKind } from '../pass-kind';
+
+/** Field rules that depend on the kind are checked by the service, which names the field. */
+@InputType({ registerIn: NetworkSchema })
+export class CreatePassProductInput {
+  @Field(() => ID)
+  networkId: string;
+
+  @Field()
+  @IsName()
+  name: string;
+
+  @Field(() => PassKind)
+  @IsEnum(PassKind)
+  kind: PassKind;
+
+  @Field(() => Int, { nullable: true, description: 'COUPON_BOOK and CREDITS: units per pass' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'units must be at least 1' })
+  @Max(100_000)
+  units?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'RECIPROCAL (required) and CORPORATE (null: no limit)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'freeDaysPerMonth must be at least 1' })
+  @Max(31, { message: 'freeDaysPerMonth cannot exceed 31' })
+  freeDaysPerMonth?: number | null;
+
+  @Field(() => CentsScalar)
+  @Min(0, { message: 'unitValueCents must not be negative' })
+  unitValueCents: number;
+
+  @Field(() => Int, { nullable: true, description: 'Days a pass stays valid after it is issued; null means no end' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'validityDays must be at least 1' })
+  @Max(3660)
+  validityDays?: number | null;
+
+  @Field({ nullable: true, defaultValue: false })
+  @IsBoolean()
+  allowPrintedQr: boolean;
+}

@@ -1,0 +1,93 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller, CurrentCaller } from '@passerelle/auth';
+import { BadUserInputError, ForbiddenError } from '@passerelle/graphql';
+import { PartiesService } from '../parties/parties.service';
+import { Party } from '../parties/party.model';
+import { PassEntity } from '../passes/pass.entity';
+import { Pass } from '../passes/pass.model';
+import { PassesService } from '../passes/passes.service';
+import { SpaceEntity } from '../spaces/space.entity';
+import { Space } from '../spaces/space.model';
+import { SpacesService } from '../spaces/spaces.service';
+import { VisitEntity } from './visit.entity';
+import { Visit, VisitConnection, VisitFilter } from './visit.model';
+import { VisitPage, VisitsService } from './visits.service';
+
+@Resolver(() => Visit)
+export class VisitsResolver {
+  constructor(
+    private readonly service: VisitsService,
+    private readonly passes: PassesService,
+    private readonly spaces: SpacesService,
+    private readonly parties: PartiesService,
+  ) {}
+
+  @Query(() => VisitConnection, {
+    name: 'visits',
+    description:
+      "Visits visible to the caller: a space's operators see the visits at their space and those of the passes their space issued; network admins see all of their network",
+  })
+  list(
+    @Args('filter') filter: VisitFilter,
+    @CurrentCaller() caller: Caller,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<VisitPage> {
+    return this.service.list(filter, first, after ?? undefined, caller);
+  }
+
+  @Mutation(() => Visit, { description: 'Host space operator: cancels a visit and gives the pass its units back' })
+  voidVisit(
+    @Args('visitId', { type: () => ID }) visitId: string,
+    @Args('reason') reason: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<VisitEntity> {
+    if (!reason.trim()) throw new BadUserInputError('reason', 'Say why the visit is voided.');
+    return this.service.void(visitId, reason.trim().slice(0, 500), caller);
+  }
+
+  @ResolveField(() => Pass)
+  async pass(@Parent() visit: VisitEntity, @Context() context: object): Promise<PassEntity> {
+    return (await this.passes.load(context, visit.passId))!;
+  }
+
+  @ResolveField(() => Space, { description: 'The host space' })
+  async space(@Parent() visit: VisitEntity, @Context() context: object): Promise<SpaceEntity> {
+    return (await this.spaces.load(context, visit.spaceId))!;
+  }
+
+  @ResolveField(() => Party)
+  payer(@Parent() visit: VisitEntity, @Context() context: object): Promise<Party> {
+    return this.parties.party(context, visit.payerKind, visit.payerId);
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'The period it is settled in: its own month, or the next open one when it arrived after its month closed',
+  })
+  periodMonth(@Parent() visit: VisitEntity): string {
+    return visit.networkMonth;
+  }
+}
+
+@Resolver(() => Pass)
+export class PassVisitsResolver {
+  constructor(
+    private readonly service: VisitsService,
+    private readonly passes: PassesService,
+  ) {}
+
+  /** Its holder and issuer only: a host that sees the pass on its own visit does not see its history. */
+  @ResolveField(() => VisitConnection)
+  async visits(
+    @Parent() pass: PassEntity,
+    @CurrentCaller() caller: Caller,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<VisitPage> {
+    if (!(await this.passes.canSee(pass, caller))) {
+      throw new ForbiddenError("Only the pass's holder and issuer may list its visits.");
+    }
+    return this.service.ofPass(pass.id, first, after ?? undefined);
+  }
+}

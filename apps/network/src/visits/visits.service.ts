@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Caller, requireUser } from '@passerelle/auth';
+import { findByIdsInOrder, isUuid } from '@passerelle/database';
+import { BadUserInputError, ConflictError, NotFoundError, requestLoader } from '@passerelle/graphql';
+import { appendToOutbox } from '@passerelle/outbox';
+import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Role } from '../access/role';
+import { RoleGrantEntity } from '../access/role-grant.entity';
+import { NETWORK_DATA_SOURCE } from '../network.database';
+import { PartyKind } from '../parties/party.model';
+import { visitEventPayload } from './visit-events';
+import { VisitEntity } from './visit.entity';
+import { VisitFilter } from './visit.model';
+
+export const MAX_PAGE = 200;
+
+export interface VisitPage {
+  edges: Array<{ cursor: string; node: VisitEntity }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/** Cursors are opaque to clients: the position (occurred_at, id) of the last visit seen. */
+function encodeCursor(visit: VisitEntity): string {
+  return Buffer.from(`${visit.occurredAt.toISOString()}|${visit.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const occurredAt = new Date(at);
+  if (!id || !isUuid(id) || Number.isNaN(occurredAt.getTime())) {
+    throw new BadUserInputError('after', 'This cursor is not one this API gave out.');
+  }
+  return { occurredAt, id };
+}
+
+@Injectable()
+export class VisitsService {
+  constructor(
+    @InjectRepository(VisitEntity, NETWORK_DATA_SOURCE) private readonly visits: Repository<VisitEntity>,
+    @InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Host space operators: the pass gets its units, day and seat back; settlement hears of it. */
+  async void(visitId: string, reason: string, caller: Caller): Promise<VisitEntity> {
+    const visit = isUuid(visitId) ? await this.visits.findOneBy({ id: visitId }) : null;
+    if (!visit) throw new NotFoundError('Visit', visitId);
+    await this.access.requireSpaceOperator(caller, visit.spaceId, 'void visits it hosted');
+    await this.dataSource.transaction(async (manager) => {
+      // For an UPDATE, pg through TypeORM answers [rows, affected count]; the status guard makes a
+      // second (or concurrent) void a no-op that gives nothing back twice.
+      const [, voided]: [unknown[], number] = await manager.query(
+        `UPDATE visits SET status = 'VOIDED', voided_at = now(), void_reason = $2 WHERE id = $1 AND status = 'ACCEPTED'`,
+        [visit.id, reason],
+      );
+      if (voided === 0) throw new ConflictError('This visit is already voided.');
+      await manager.query(
+        'UPDATE passes SET remaining_units = remaining_units + $2 WHERE id = $1 AND remaining_units IS NOT NULL',
+        [visit.passId, visit.units],
+      );
+      if (visit.tookSeat) {
+        await manager.query(
+          'UPDATE space_day_seats SET taken = taken - 1 WHERE network_id = $1 AND space_id = $2 AND local_date = $3',
+          [visit.networkId, visit.spaceId, visit.localDate],
+        );
+      }
+      if (visit.quotaMonth) {
+        await manager.query('UPDATE pass_month_usage SET days_used = days_used - 1 WHERE pass_id = $1 AND month = $2', [
+          visit.passId,
+          visit.quotaMonth,
+        ]);
+      }
+      await appendToOutbox(manager, 'visit.voided', visitEventPayload({ ...visit, spaceId: visit.spaceId }));
+    });
+    return this.visits.findOneByOrFail({ id: visit.id });
+  }
+
+  /**
+   * Network admins see all of their network's visits; a space's operators see the visits it hosted
+   * and those of the passes it sold. Anyone else sees none.
+   */
+  async list(filter: VisitFilter, first: number, after: string | undefined, caller: Caller): Promise<VisitPage> {
+    const userId = requireUser(caller);
+    if (first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `first must be between 1 and ${MAX_PAGE}.`);
+    const query = this.visits.createQueryBuilder('v').where('v.network_id = :networkId', {
+      networkId: isUuid(filter.networkId) ? filter.networkId : '00000000-0000-0000-0000-000000000000',
+    });
+    if (!(await this.access.isNetworkAdmin(userId, filter.networkId))) {
+      this.restrictToOperatedSpaces(query, userId);
+    }
+    if (filter.spaceId)
+      query.andWhere('v.space_id = :spaceId', { spaceId: isUuid(filter.spaceId) ? filter.spaceId : null });
+    if (filter.month) query.andWhere('v.network_month = :month', { month: filter.month });
+    if (filter.status) query.andWhere('v.status = :status', { status: filter.status });
+    return this.page(query, first, after);
+  }
+
+  ofPass(passId: string, first: number, after: string | undefined): Promise<VisitPage> {
+    if (first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `first must be between 1 and ${MAX_PAGE}.`);
+    return this.page(this.visits.createQueryBuilder('v').where('v.pass_id = :passId', { passId }), first, after);
+  }
+
+  load(context: object, id: string): Promise<VisitEntity | null> {
+    return requestLoader(context, 'visit', (ids) => findByIdsInOrder(this.visits, ids)).load(id);
+  }
+
+  private restrictToOperatedSpaces(query: SelectQueryBuilder<VisitEntity>, userId: string): void {
+    const operated = query
+      .subQuery()
+      .select('g.space_id')
+      .from(RoleGrantEntity, 'g')
+      .where('g.user_id = :userId AND g.role = :operator')
+      .getQuery();
+    query
+      .andWhere(
+        new Brackets((where) =>
+          where.where(`v.space_id IN ${operated}`).orWhere(`v.payer_kind = :spaceParty AND v.payer_id IN ${operated}`),
+        ),
+      )
+      .setParameters({ userId, operator: Role.SPACE_OPERATOR, spaceParty: PartyKind.SPACE });
+  }
+
+  /** Newest first, keyset-paginated on (occurred_at, id), with the filter's total. */
+  private async page(query: SelectQueryBuilder<VisitEntity>, first: number, after?: string): Promise<VisitPage> {
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const cursor = decodeCursor(after);
+      query.andWhere('(v.occurred_at, v.id) < (:cursorAt, :cursorId)', {
+        cursorAt: cursor.occurredAt,
+        cursorId: cursor.id,
+      });
+    }
+    const rows = await query
+      .orderBy('v.occurred_at', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .take(first + 1)
+      .getMany();
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
+  }
+}
