@@ -1,0 +1,62 @@
+import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { createFormatError } from '@passerelle/graphql';
+import { HealthController, SUBGRAPH_URLS, SubgraphUrls } from './health.controller';
+import { JwksController } from './jwks.controller';
+import { complexityLimitPlugin, queryLimitRules } from './query-limits';
+import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
+
+export interface GatewayOptions {
+  /** The supergraph composed at build time (apps/gateway/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Base URL of each subgraph by its name in the supergraph. */
+  subgraphUrls: SubgraphUrls;
+  production: boolean;
+}
+
+/**
+ * The public entry point: one GraphQL API over the subgraphs, plus /health and the QR keys at
+ * /.well-known/jwks.json. No database, no domain logic.
+ */
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
+          driver: ApolloGatewayDriver,
+          server: {
+            graphiql: false,
+            introspection: !options.production,
+            csrfPrevention: true,
+            allowBatchedHttpRequests: false,
+            includeStacktraceInErrorResponses: !options.production,
+            formatError: createFormatError(options.production),
+            validationRules: queryLimitRules,
+            // Nest types its options with Apollo's ESM typings and we compile against the CJS ones: same plugin.
+            plugins: [complexityLimitPlugin() as never],
+            context: async (req: {
+              headers: Record<string, string | undefined>;
+              ip?: string;
+            }): Promise<GatewayContext> => ({
+              authorization: req.headers.authorization,
+              clientAddress: req.ip ?? 'unknown',
+            }),
+          },
+          gateway: {
+            supergraphSdl: options.supergraphSdl,
+            buildService: ({ name }) => {
+              const base = options.subgraphUrls[name];
+              if (!base) throw new Error(`No URL configured for subgraph "${name}".`);
+              return new SubgraphDataSource({ url: new URL('/graphql', base).toString() });
+            },
+          },
+        }),
+      ],
+      controllers: [HealthController, JwksController],
+      providers: [{ provide: SUBGRAPH_URLS, useValue: options.subgraphUrls }],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { appLogLevels, loadConfig } from '@passerelle/config';
+import { startFastifyApp } from '@passerelle/graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GatewayModule } from './gateway.module';
+
+/** The gateway alone (production): serves the committed supergraph over the subgraphs' URLs. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, ['ACCOUNTS_URL', 'NETWORK_URL']);
+  const listen = {
+    host: config.server.host,
+    port: config.ports.gateway,
+    logLevels: appLogLevels(config.server.logLevel),
+  };
+  const app = await startFastifyApp(
+    GatewayModule.forRoot({
+      supergraphSdl: readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8'),
+      subgraphUrls: { accounts: config.urls.accounts, network: config.urls.network },
+      production: config.server.production,
+    }),
+    listen,
+  );
+  app.enableShutdownHooks();
+  console.log(`gateway listening on http://${listen.host}:${listen.port}/graphql`);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

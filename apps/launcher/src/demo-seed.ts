@@ -1,0 +1,209 @@
+import { dataOf, postGraphQL } from '@passerelle/graphql';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The demo: the Toulouse convention between La Cantine, La Serre and Etymon, created through the
+ * public API like any client would, so that it obeys every rule the API enforces.
+ */
+export const DEMO_PASSWORD = 'passerelle-demo';
+
+const SPACES = [
+  {
+    slug: 'la-cantine',
+    name: 'La Cantine',
+    address: "27 rue d'Aubuisson",
+    latitude: 43.6045,
+    longitude: 1.4523,
+    nomadSeats: 12,
+    creditsPerDay: 2,
+    operator: 'cantine',
+  },
+  {
+    slug: 'la-serre',
+    name: 'La Serre',
+    address: '24 rue Saint-Ursule',
+    latitude: 43.6019,
+    longitude: 1.4408,
+    nomadSeats: 8,
+    creditsPerDay: 1,
+    operator: 'serre',
+  },
+  {
+    slug: 'etymon',
+    name: 'Etymon',
+    address: "2 rue d'Austerlitz",
+    latitude: 43.6066,
+    longitude: 1.4497,
+    nomadSeats: 6,
+    creditsPerDay: 1,
+    operator: 'etymon',
+  },
+];
+
+export interface Demo {
+  network: string;
+  logins: Array<{ who: string; email: string; password: string }>;
+  scanners: Array<{ space: string; token: string }>;
+  passes?: Array<{ holder: string; product: string; serial: string }>;
+}
+
+const PRODUCTS = [
+  {
+    key: 'coupons',
+    name: 'Carnet 10 jours',
+    kind: 'COUPON_BOOK',
+    units: 10,
+    unitValueCents: 1200,
+    validityDays: 365,
+    allowPrintedQr: true,
+  },
+  { key: 'credits', name: 'Crédits nomades', kind: 'CREDITS', units: 20, unitValueCents: 700, validityDays: 180 },
+  { key: 'convention', name: 'Convention Toulouse', kind: 'RECIPROCAL', freeDaysPerMonth: 3, unitValueCents: 1000 },
+  { key: 'corporate', name: 'Pass entreprise', kind: 'CORPORATE', unitValueCents: 1500 },
+] as const;
+
+/** Demo holders: each signs up with the demo password and holds one pass of a kind. */
+const HOLDERS = [
+  { email: 'nina@toulouse.demo', name: 'Nina (nomade)', product: 'coupons', space: 'la-cantine' },
+  { email: 'hugo@toulouse.demo', name: 'Hugo (crédits)', product: 'credits' },
+  { email: 'lea@toulouse.demo', name: 'Léa (membre de La Serre)', product: 'convention', space: 'la-serre' },
+  { email: 'sam@toulouse.demo', name: 'Sam (salarié)', product: 'corporate' },
+] as const;
+
+const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
+const REGISTER_NETWORK = `mutation ($input: RegisterNetworkInput!) { registerNetwork(input: $input) { id } }`;
+const REGISTER_SPACE = `mutation ($input: RegisterSpaceInput!) { registerSpace(input: $input) { id } }`;
+const REQUEST = `mutation ($input: RequestMembershipInput!) { requestMembership(input: $input) { id } }`;
+const APPROVE = `mutation ($id: ID!) { approveMembership(membershipId: $id) { status } }`;
+const SCANNER = `mutation ($input: RegisterScannerInput!) { registerScanner(input: $input) { token } }`;
+const ORGANIZATION = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+const PRODUCT = `mutation ($input: CreatePassProductInput!) { createPassProduct(input: $input) { id } }`;
+const ISSUE = `mutation ($input: IssuePassInput!) { issuePass(input: $input) { serial } }`;
+
+export async function seedDemo(gatewayUrl: string, dataDir: string): Promise<Demo> {
+  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string) =>
+    dataOf(await postGraphQL<T>(gatewayUrl, query, variables, token));
+  const signUp = async (email: string, displayName: string) =>
+    (
+      await call<{ signUp: { accessToken: string } }>(SIGN_UP, {
+        input: { email, password: DEMO_PASSWORD, displayName },
+      })
+    ).signUp.accessToken;
+
+  const demo: Demo = { network: 'toulouse', logins: [], scanners: [], passes: [] };
+  const spaceIds = new Map<string, string>();
+  const adminEmail = 'admin@toulouse.demo';
+  const admin = await signUp(adminEmail, 'Coop Coworking Toulouse');
+  demo.logins.push({ who: 'network admin', email: adminEmail, password: DEMO_PASSWORD });
+  const { registerNetwork } = await call<{ registerNetwork: { id: string } }>(
+    REGISTER_NETWORK,
+    {
+      input: {
+        slug: 'toulouse',
+        name: 'Coworking Toulouse',
+        currency: 'EUR',
+        timezone: 'Europe/Paris',
+        settlementMode: 'DIRECT',
+      },
+    },
+    admin,
+  );
+
+  for (const space of SPACES) {
+    const email = `${space.operator}@toulouse.demo`;
+    const operator = await signUp(email, `Accueil ${space.name}`);
+    demo.logins.push({ who: `operator of ${space.name}`, email, password: DEMO_PASSWORD });
+    const { registerSpace } = await call<{ registerSpace: { id: string } }>(
+      REGISTER_SPACE,
+      {
+        input: {
+          slug: space.slug,
+          name: space.name,
+          city: 'Toulouse',
+          country: 'FR',
+          address: space.address,
+          latitude: space.latitude,
+          longitude: space.longitude,
+          timezone: 'Europe/Paris',
+        },
+      },
+      operator,
+    );
+    const { requestMembership } = await call<{ requestMembership: { id: string } }>(
+      REQUEST,
+      {
+        input: {
+          networkId: registerNetwork.id,
+          spaceId: registerSpace.id,
+          nomadSeats: space.nomadSeats,
+          creditsPerDay: space.creditsPerDay,
+        },
+      },
+      operator,
+    );
+    await call(APPROVE, { id: requestMembership.id }, admin);
+    const { registerScanner } = await call<{ registerScanner: { token: string } }>(
+      SCANNER,
+      { input: { spaceId: registerSpace.id, name: `Front desk ${space.name}` } },
+      operator,
+    );
+    demo.scanners.push({ space: space.name, token: registerScanner.token });
+    spaceIds.set(space.slug, registerSpace.id);
+  }
+
+  const { createOrganization } = await call<{ createOrganization: { id: string } }>(
+    ORGANIZATION,
+    { input: { networkId: registerNetwork.id, name: 'Occitanie Conseil' } },
+    admin,
+  );
+  const productIds = new Map<string, string>();
+  for (const { key, ...product } of PRODUCTS) {
+    const { createPassProduct } = await call<{ createPassProduct: { id: string } }>(
+      PRODUCT,
+      { input: { networkId: registerNetwork.id, ...product } },
+      admin,
+    );
+    productIds.set(key, createPassProduct.id);
+  }
+  for (const holder of HOLDERS) {
+    await signUp(holder.email, holder.name);
+    demo.logins.push({ who: holder.name, email: holder.email, password: DEMO_PASSWORD });
+    const { issuePass } = await call<{ issuePass: { serial: string } }>(
+      ISSUE,
+      {
+        input: {
+          productId: productIds.get(holder.product),
+          holderEmail: holder.email,
+          issuingSpaceId: 'space' in holder ? spaceIds.get(holder.space) : undefined,
+          organizationId: holder.product === 'corporate' ? createOrganization.id : undefined,
+        },
+      },
+      admin,
+    );
+    const product = PRODUCTS.find((p) => p.key === holder.product)!;
+    demo.passes!.push({ holder: holder.email, product: product.name, serial: issuePass.serial });
+  }
+  // Scanner tokens are shown once by the API; the demo keeps its own in DATA_DIR (this user only).
+  writeFileSync(join(dataDir, 'demo.json'), JSON.stringify(demo, null, 2), { mode: 0o600 });
+  return demo;
+}
+
+export function readDemo(dataDir: string): Demo | undefined {
+  const path = join(dataDir, 'demo.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Demo) : undefined;
+}
+
+export function printDemo(demo: Demo): void {
+  const lines = [
+    '',
+    `Demo network "${demo.network}" — log in with logIn(input: { email, password }):`,
+    ...demo.logins.map((login) => `  ${login.who.padEnd(26)} ${login.email.padEnd(24)} ${login.password}`),
+    'Front-desk scanner tokens (Authorization: Bearer <token>):',
+    ...demo.scanners.map((scanner) => `  ${scanner.space.padEnd(26)} ${scanner.token}`),
+    'Demo passes (a front desk can also type the serial):',
+    ...(demo.passes ?? []).map((pass) => `  ${pass.serial.padEnd(26)} ${pass.product.padEnd(24)} ${pass.holder}`),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}

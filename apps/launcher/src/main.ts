@@ -1,0 +1,95 @@
+import { Logger } from '@nestjs/common';
+import { parseKeys } from '@passerelle/auth';
+import { appLogLevels, ConfigError, loadConfig, logLevels } from '@passerelle/config';
+import { EmbeddedDatabase, runMigrations, startEmbeddedPostgres } from '@passerelle/database';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { printDemo, readDemo, seedDemo } from './demo-seed';
+import { localAccessTokenKeys } from './local-secrets';
+import { startStack } from './stack';
+import { subgraphDatabases } from './subgraph-databases';
+
+/**
+ * `npm start`: everything in one process. A real PostgreSQL (embedded, data in DATA_DIR) unless
+ * DATABASE_URL names another, every migration, the subgraphs and the gateway, and on a new embedded
+ * database a demo network to try.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  Logger.overrideLogger(logLevels(config.server.logLevel));
+  // The launcher's own lines are for the person at the terminal: plain text, whatever the apps' log
+  // level (the Nest apps narrow the shared logger when they start).
+  const logger = { log: (line: string) => console.log(line), error: (line: string) => console.error(line) };
+  const dataDir = resolve(config.database.dataDir);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    logger.log(`Starting PostgreSQL (data in ${dataDir})…`);
+    embedded = await startEmbeddedPostgres({ dataDir });
+    databaseUrl = embedded.url;
+    logger.log(embedded.created ? 'Created a new database.' : 'Reusing the existing database.');
+  }
+
+  let stopping = false;
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+  const shutdown = async (signal: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down…`);
+    await stack?.close().catch((error: Error) => logger.error(`While closing the servers: ${error.message}`));
+    await embedded?.stop().catch((error: Error) => logger.error(`While stopping PostgreSQL: ${error.message}`));
+    logger.log('Stopped.');
+    process.exit(exitCode);
+  };
+  // `on`, not `once`: a second signal (npm forwards its own, Ctrl-C twice) must not cut the shutdown short.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    for (const [name, describe] of Object.entries(subgraphDatabases)) {
+      const ran = await runMigrations(describe(databaseUrl));
+      if (ran.length) logger.log(`Migrated ${name}: ${ran.join(', ')}`);
+    }
+    const pair = localAccessTokenKeys(dataDir, {
+      privateKeyPem: config.tokens.accessPrivateKeyPem,
+      publicKeyPem: config.tokens.accessPublicKeyPem,
+    });
+    stack = await startStack({
+      databaseUrl,
+      ports: config.ports,
+      gatewayHost: config.server.host,
+      keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),
+      // Only this process's own servers talk to each other: a fresh key each start is enough.
+      internalApiKey: config.tokens.internalApiKey ?? randomBytes(32).toString('hex'),
+      qrKeyEncryptionSecret: config.tokens.qrKeyEncryptionSecret,
+      production: config.server.production,
+      logLevels: appLogLevels(config.server.logLevel),
+      login: config.login,
+      poolSize: config.database.poolSize,
+    });
+    // The demo belongs to the embedded database alone: a DATABASE_URL server is never seeded.
+    if (embedded?.created && config.database.seedDemo) {
+      logger.log('Seeding the demo network (Toulouse)…');
+      await seedDemo(stack.gatewayUrl, dataDir);
+    }
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+    await shutdown('Start-up failed', 1);
+    return;
+  }
+
+  const demo = embedded ? readDemo(dataDir) : undefined;
+  if (demo) printDemo(demo);
+  logger.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL at ${stack.gatewayUrl}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
