@@ -1,0 +1,29 @@
+import { runMigrations, startEmbeddedPostgres } from '@passerelle/database';
+import { databaseUrl, TEST_ADMIN_URL_ENV, TEST_TEMPLATE_ENV, withAdmin } from '@passerelle/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { subgraphDatabases } from '../../apps/launcher/src/subgraph-databases';
+
+/**
+ * Starts a real PostgreSQL (embedded, or the server in TEST_DATABASE_URL) and migrates a template
+ * database once; every test file then clones it.
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-test-'));
+    const embedded = await startEmbeddedPostgres({ dataDir });
+    adminUrl = embedded.adminUrl;
+    (globalThis as Record<string, unknown>).__passerelleEmbedded = { embedded, dataDir };
+  }
+  const template = `passerelle_test_${process.pid}`;
+  await withAdmin(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${template}`);
+    await client.query(`CREATE DATABASE ${template}`);
+  });
+  for (const describe of Object.values(subgraphDatabases))
+    await runMigrations(describe(databaseUrl(adminUrl, template)));
+  process.env[TEST_ADMIN_URL_ENV] = adminUrl;
+  process.env[TEST_TEMPLATE_ENV] = template;
+}

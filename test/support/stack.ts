@@ -1,0 +1,43 @@
+import { generateEs256KeyPair, parseKeys } from '@passerelle/auth';
+import { cloneTestDatabase, GraphQLResponse, postGraphQL } from '@passerelle/testing';
+import { randomBytes } from 'node:crypto';
+import { RunningStack, startStack, StackOptions } from '../../apps/launcher/src/stack';
+
+export interface TestStack extends RunningStack {
+  databaseUrl: string;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
+}
+
+/**
+ * The whole system as `npm start` runs it (every subgraph and the gateway, real HTTP between them) on
+ * this test file's own database clone and free ports.
+ */
+export async function startTestStack(overrides: Partial<StackOptions> = {}): Promise<TestStack> {
+  const database = await cloneTestDatabase();
+  const pair = generateEs256KeyPair();
+  const stack = await startStack({
+    databaseUrl: database.url,
+    ports: { gateway: 0, accounts: 0, network: 0 },
+    gatewayHost: '127.0.0.1',
+    keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),
+    internalApiKey: randomBytes(32).toString('hex'),
+    production: false,
+    logLevels: ['error'],
+    login: { maxFailuresPerEmail: 5, maxFailuresPerAddress: 50, lockoutSeconds: 900 },
+    poolSize: 5,
+    ...overrides,
+  });
+  return {
+    ...stack,
+    databaseUrl: database.url,
+    gql: (query, variables, token) => postGraphQL(stack.gatewayUrl, query, variables, token),
+    close: async () => {
+      await stack.close();
+      await database.drop();
+    },
+  };
+}
