@@ -39,7 +39,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const started: INestApplication[] = [];
   const listenOptions = (port: number, host = '127.0.0.1') => ({ host, port, logLevels: options.logLevels });
   const subgraphUrls = { accounts: '', network: '' };
-  let gatewayPort = options.ports.gateway;
+  let gatewayPort: number;
   try {
     const accounts = await startFastifyApp(
       AccountsModule.forRoot({
