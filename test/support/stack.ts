@@ -21,7 +21,7 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
   const pair = generateEs256KeyPair();
   const stack = await startStack({
     databaseUrl: database.url,
-    ports: { gateway: 0, accounts: 0, network: 0 },
+    ports: { gateway: 0, accounts: 0, network: 0, settlement: 0 },
     gatewayHost: '127.0.0.1',
     keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),
     internalApiKey: randomBytes(32).toString('hex'),

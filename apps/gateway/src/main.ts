@@ -6,7 +6,7 @@ import { GatewayModule } from './gateway.module';
 
 /** The gateway alone (production): serves the committed supergraph over the subgraphs' URLs. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, ['ACCOUNTS_URL', 'NETWORK_URL']);
+  const config = loadConfig(process.env, ['ACCOUNTS_URL', 'NETWORK_URL', 'SETTLEMENT_URL']);
   const listen = {
     host: config.server.host,
     port: config.ports.gateway,
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const app = await startFastifyApp(
     GatewayModule.forRoot({
       supergraphSdl: readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8'),
-      subgraphUrls: { accounts: config.urls.accounts, network: config.urls.network },
+      subgraphUrls: config.urls,
       production: config.server.production,
     }),
     listen,

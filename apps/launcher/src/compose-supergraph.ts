@@ -7,6 +7,7 @@ import { generateEs256KeyPair, parseKeys } from '@passerelle/auth';
 import { parse } from 'graphql';
 import { AccountsModule } from '../../accounts/src/accounts.module';
 import { NetworkModule } from '../../network/src/network.module';
+import { SettlementModule } from '../../settlement/src/settlement.module';
 
 // The URLs written into the supergraph are placeholders: the gateway routes by subgraph name to the
 // URLs it is configured with.
@@ -33,6 +34,18 @@ const SUBGRAPHS = {
         databaseUrl: 'postgres://schema-only/none',
         accessTokenKeys: parseKeys(generateEs256KeyPair().publicKeyPem),
         accountsUrl: 'http://accounts:4001',
+        internalApiKey: 'schema-only'.padEnd(32, '-'),
+        production: false,
+      }),
+  },
+  settlement: {
+    url: 'http://settlement:4003/graphql',
+    module: () =>
+      SettlementModule.forRoot({
+        schemaOnly: true,
+        databaseUrl: 'postgres://schema-only/none',
+        accessTokenKeys: parseKeys(generateEs256KeyPair().publicKeyPem),
+        networkUrl: 'http://network:4002',
         internalApiKey: 'schema-only'.padEnd(32, '-'),
         production: false,
       }),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AccountsModule } from '../../accounts/src/accounts.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { NetworkModule } from '../../network/src/network.module';
+import { SettlementModule } from '../../settlement/src/settlement.module';
 import type { LoginLimits } from '../../accounts/src/sessions/login-throttle.service';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'gateway', 'supergraph.graphql');
@@ -14,7 +15,7 @@ export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'gateway', 'supergrap
 export interface StackOptions {
   databaseUrl: string;
   /** Where each server listens (subgraphs on 127.0.0.1 only); 0 lets the system pick a free port. */
-  ports: { gateway: number; accounts: number; network: number };
+  ports: { gateway: number; accounts: number; network: number; settlement: number };
   gatewayHost: string;
   keys: ParsedKeys;
   internalApiKey: string;
@@ -27,7 +28,7 @@ export interface StackOptions {
 
 export interface RunningStack {
   gatewayUrl: string;
-  subgraphUrls: { accounts: string; network: string };
+  subgraphUrls: { accounts: string; network: string; settlement: string };
   close(): Promise<void>;
 }
 
@@ -38,7 +39,7 @@ export interface RunningStack {
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const started: INestApplication[] = [];
   const listenOptions = (port: number, host = '127.0.0.1') => ({ host, port, logLevels: options.logLevels });
-  const subgraphUrls = { accounts: '', network: '' };
+  const subgraphUrls = { accounts: '', network: '', settlement: '' };
   let gatewayPort: number;
   try {
     const accounts = await startFastifyApp(
@@ -69,6 +70,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
     started.push(network);
     subgraphUrls.network = `http://127.0.0.1:${boundPort(network)}`;
+
+    const settlement = await startFastifyApp(
+      SettlementModule.forRoot({
+        databaseUrl: options.databaseUrl,
+        poolSize: options.poolSize,
+        accessTokenKeys: { kid: options.keys.kid, publicKey: options.keys.publicKey },
+        networkUrl: subgraphUrls.network,
+        internalApiKey: options.internalApiKey,
+        production: options.production,
+      }),
+      listenOptions(options.ports.settlement),
+    );
+    started.push(settlement);
+    subgraphUrls.settlement = `http://127.0.0.1:${boundPort(settlement)}`;
 
     const gateway = await startFastifyApp(
       GatewayModule.forRoot({

@@ -6,12 +6,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokens, createContextFactory, INTERNAL_API_KEY, ParsedKeys } from '@passerelle/auth';
 import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
 import { outboxFeedController } from '@passerelle/outbox';
-import { DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
+import { CentsScalar, DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
 import { AccessModule } from './access/access.module';
 import { CheckInsModule } from './check-ins/check-ins.module';
 import { CredentialsModule } from './credentials/credentials.module';
 import { KeyEncryption } from './credentials/key-encryption';
 import { PassesModule } from './passes/passes.module';
+import { SettlementDirectoryController } from './parties/settlement-directory.controller';
 import { ProductsModule } from './products/products.module';
 import { VisitsModule } from './visits/visits.module';
 import { MembershipsModule } from './memberships/memberships.module';
@@ -96,6 +97,7 @@ export class NetworkModule {
               production: options.production,
               include: [NetworkSchema, ...FEATURES],
               orphanedTypes: [UserReference],
+              scalars: [CentsScalar],
               // Scanner tokens are looked up on every request, so a revoked one stops at once.
               context: createContextFactory({
                 accessTokens,
@@ -105,7 +107,11 @@ export class NetworkModule {
         }),
         ...FEATURES,
       ],
-      controllers: [databaseHealthController(NETWORK_DATA_SOURCE), outboxFeedController(NETWORK_DATA_SOURCE)],
+      controllers: [
+        databaseHealthController(NETWORK_DATA_SOURCE),
+        outboxFeedController(NETWORK_DATA_SOURCE),
+        SettlementDirectoryController,
+      ],
       providers: [
         { provide: APP_PIPE, useValue: inputValidationPipe() },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

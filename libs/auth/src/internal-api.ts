@@ -26,12 +26,15 @@ export class InternalApiGuard implements CanActivate {
   }
 }
 
-/** Calls another subgraph's internal endpoint with the shared key; throws with its message on failure. */
-export async function callInternal<T>(baseUrl: string, path: string, key: string, body: unknown): Promise<T> {
+/**
+ * Calls another subgraph's internal endpoint with the shared key (a POST with a body, a GET without);
+ * throws with its message on failure.
+ */
+export async function callInternal<T>(baseUrl: string, path: string, key: string, body?: unknown): Promise<T> {
   const response = await fetch(new URL(path, baseUrl), {
-    method: 'POST',
+    method: body === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json', [INTERNAL_API_KEY_HEADER]: key },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);

@@ -3,14 +3,14 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('gives sensible defaults and derives the subgraph ports from PORT', () => {
     const config = loadConfig({ PORT: '5000' });
-    expect(config.ports).toEqual({ gateway: 5000, accounts: 5001, network: 5002 });
+    expect(config.ports).toEqual({ gateway: 5000, accounts: 5001, network: 5002, settlement: 5003 });
     expect(config.urls.network).toBe('http://127.0.0.1:5002');
     expect(config.database).toMatchObject({ dataDir: '.data', seedDemo: true, url: undefined });
     expect(config.server.production).toBe(false);
   });
 
   it('lets every server take any free port when PORT is 0', () => {
-    expect(loadConfig({ PORT: '0' }).ports).toEqual({ gateway: 0, accounts: 0, network: 0 });
+    expect(loadConfig({ PORT: '0' }).ports).toEqual({ gateway: 0, accounts: 0, network: 0, settlement: 0 });
   });
 
   it('lists every bad or missing variable in one error', () => {

@@ -18,8 +18,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   ACCOUNTS_PORT: port.optional(),
   NETWORK_PORT: port.optional(),
+  SETTLEMENT_PORT: port.optional(),
   ACCOUNTS_URL: z.url().optional(),
   NETWORK_URL: z.url().optional(),
+  SETTLEMENT_URL: z.url().optional(),
   DATABASE_URL: z.url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -44,9 +46,9 @@ export class ConfigError extends Error {
 
 export interface Config {
   server: { nodeEnv: Env['NODE_ENV']; production: boolean; logLevel: Env['LOG_LEVEL']; host: string };
-  ports: { gateway: number; accounts: number; network: number };
+  ports: { gateway: number; accounts: number; network: number; settlement: number };
   /** Base URLs of the subgraphs (GraphQL at `/graphql`), as the gateway and other subgraphs reach them. */
-  urls: { accounts: string; network: string };
+  urls: { accounts: string; network: string; settlement: string };
   database: { url?: string; poolSize: number; dataDir: string; seedDemo: boolean };
   tokens: {
     accessPrivateKeyPem?: string;
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, required: EnvNa
     gateway: e.PORT,
     accounts: e.ACCOUNTS_PORT ?? nextPort(e.PORT, 1),
     network: e.NETWORK_PORT ?? nextPort(e.PORT, 2),
+    settlement: e.SETTLEMENT_PORT ?? nextPort(e.PORT, 3),
   };
   return {
     server: { nodeEnv: e.NODE_ENV, production: e.NODE_ENV === 'production', logLevel: e.LOG_LEVEL, host: e.HOST },
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, required: EnvNa
     urls: {
       accounts: e.ACCOUNTS_URL ?? `http://127.0.0.1:${ports.accounts}`,
       network: e.NETWORK_URL ?? `http://127.0.0.1:${ports.network}`,
+      settlement: e.SETTLEMENT_URL ?? `http://127.0.0.1:${ports.settlement}`,
     },
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir: e.DATA_DIR, seedDemo: e.SEED_DEMO },
     tokens: {

@@ -4,6 +4,7 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RequestContext } from '@passerelle/auth';
+import { GraphQLScalarType } from 'graphql';
 import { createFormatError } from './format-error';
 
 export interface SubgraphGraphQLOptions {
@@ -17,6 +18,11 @@ export interface SubgraphGraphQLOptions {
   include: Array<new (...args: never[]) => unknown>;
   /** Entities this subgraph only adds fields to, which no query of its own returns. */
   orphanedTypes?: Array<new (...args: never[]) => unknown>;
+  /**
+   * Custom scalars the subgraph uses. The federation schema is rebuilt from SDL, which keeps only the
+   * scalars' names: their serialize and parse functions must be given again as resolvers.
+   */
+  scalars?: GraphQLScalarType[];
 }
 
 /** The Apollo settings every subgraph shares: Federation 2, safe errors, no landing page, no batching. */
@@ -25,6 +31,7 @@ export function subgraphGraphQLConfig(options: SubgraphGraphQLOptions): ApolloFe
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
     include: options.include,
+    resolvers: Object.fromEntries((options.scalars ?? []).map((scalar) => [scalar.name, scalar])),
     sortSchema: true,
     buildSchemaOptions: {
       dateScalarMode: 'isoDate',

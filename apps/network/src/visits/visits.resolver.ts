@@ -60,14 +60,7 @@ export class VisitsResolver {
   payer(@Parent() visit: VisitEntity, @Context() context: object): Promise<Party> {
     return this.parties.party(context, visit.payerKind, visit.payerId);
   }
-
-  @ResolveField(() => String, {
-    description:
-      'The period it is settled in: its own month, or the next open one when it arrived after its month closed',
-  })
-  periodMonth(@Parent() visit: VisitEntity): string {
-    return visit.networkMonth;
-  }
+  // periodMonth comes from the settlement subgraph, which alone knows which periods are closed.
 }
 
 @Resolver(() => Pass)

@@ -1,0 +1,86 @@
+import { ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessTokens, createContextFactory, ParsedKeys } from '@passerelle/auth';
+import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
+import { CentsScalar, DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
+import { OutboxFeedClient } from '@passerelle/outbox';
+import { NETWORK_LINK } from './network-directory/network-directory.client';
+import { NetworkReference } from './periods/period.model';
+import { PeriodsModule } from './periods/periods.module';
+import { settlementDatabase, SETTLEMENT_DATA_SOURCE } from './settlement.database';
+import { SettlementSchema } from './settlement.schema';
+import { VISIT_STREAM, VisitStreamOptions } from './visit-stream/visit-stream.consumer';
+import { VisitReference } from './visit-stream/visit-period.resolver';
+import { VisitStreamModule } from './visit-stream/visit-stream.module';
+
+export interface SettlementOptions {
+  databaseUrl: string;
+  poolSize?: number;
+  /** The access-token public key: this subgraph verifies user tokens, it never signs them. */
+  accessTokenKeys: ParsedKeys;
+  /** Base URL of the network subgraph: its visit events and its registry. */
+  networkUrl: string;
+  internalApiKey: string;
+  production: boolean;
+  /** How often the visit stream is polled when idle (default 500 ms). */
+  pollIntervalMs?: number;
+  /** Builds the GraphQL schema without connecting to PostgreSQL or consuming (supergraph composition). */
+  schemaOnly?: boolean;
+}
+
+const FEATURES = [VisitStreamModule, PeriodsModule];
+
+@Module({})
+class SettlementSettingsModule {}
+
+/** The settlement subgraph: charges from the visit stream, periods, statements, transfers, closing. */
+@Module({})
+export class SettlementModule {
+  static forRoot(options: SettlementOptions): DynamicModule {
+    const accessTokens = new AccessTokens(options.accessTokenKeys);
+    const stream: VisitStreamOptions = {
+      feed: new OutboxFeedClient(options.networkUrl, options.internalApiKey),
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      batchSize: 500,
+      enabled: !options.schemaOnly,
+    };
+    const settings: DynamicModule = {
+      module: SettlementSettingsModule,
+      global: true,
+      providers: [
+        { provide: NETWORK_LINK, useValue: { url: options.networkUrl, internalApiKey: options.internalApiKey } },
+        { provide: VISIT_STREAM, useValue: stream },
+      ],
+      exports: [NETWORK_LINK, VISIT_STREAM],
+    };
+    return {
+      module: SettlementModule,
+      imports: [
+        settings,
+        TypeOrmModule.forRoot({
+          name: SETTLEMENT_DATA_SOURCE,
+          ...dataSourceOptions(settlementDatabase(options.databaseUrl, options.poolSize)),
+          manualInitialization: options.schemaOnly,
+        }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(
+          subgraphGraphQLConfig({
+            production: options.production,
+            include: [SettlementSchema, ...FEATURES],
+            orphanedTypes: [NetworkReference, VisitReference],
+            scalars: [CentsScalar],
+            context: createContextFactory({ accessTokens }),
+          }),
+        ),
+        ...FEATURES,
+      ],
+      controllers: [databaseHealthController(SETTLEMENT_DATA_SOURCE)],
+      providers: [
+        { provide: APP_PIPE, useValue: inputValidationPipe() },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { VisitPeriodResolver } from './visit-period.resolver';
+import { VisitStreamConsumer } from './visit-stream.consumer';
+
+/** The network subgraph's visit events, recorded as charges; and `Visit.periodMonth`. */
+@Module({
+  providers: [VisitStreamConsumer, VisitPeriodResolver],
+  exports: [VisitStreamConsumer],
+})
+export class VisitStreamModule {}
