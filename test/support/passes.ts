@@ -130,7 +130,7 @@ let seq = 0;
 export const unique = (prefix: string) => `${prefix}-${(seq += 1)}`;
 export const newKey = () => `key-${randomUUID()}`;
 export const HOLDER_NAME = 'Camille Nomade';
-const PASSWORD = 'correct horse battery';
+export const PASSWORD = 'correct horse battery';
 
 export async function signUp(stack: TestStack, email = `${unique('user')}@example.org`, displayName = 'Dominique') {
   const input = { email, password: PASSWORD, displayName };

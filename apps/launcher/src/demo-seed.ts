@@ -46,6 +46,8 @@ export interface Demo {
   logins: Array<{ who: string; email: string; password: string }>;
   scanners: Array<{ space: string; token: string }>;
   passes?: Array<{ holder: string; product: string; serial: string }>;
+  /** The month the demo's visits were uploaded into, to try the settlement on. */
+  visitsMonth?: string;
 }
 
 const PRODUCTS = [
@@ -80,6 +82,8 @@ const SCANNER = `mutation ($input: RegisterScannerInput!) { registerScanner(inpu
 const ORGANIZATION = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const PRODUCT = `mutation ($input: CreatePassProductInput!) { createPassProduct(input: $input) { id } }`;
 const ISSUE = `mutation ($input: IssuePassInput!) { issuePass(input: $input) { serial } }`;
+const SYNC = `mutation ($input: [CheckInInput!]!) { syncCheckIns(input: $input) { status } }`;
+const DAY_MS = 24 * 3600 * 1000;
 
 export async function seedDemo(gatewayUrl: string, dataDir: string): Promise<Demo> {
   const call = async <T>(query: string, variables: Record<string, unknown>, token?: string) =>
@@ -184,9 +188,38 @@ export async function seedDemo(gatewayUrl: string, dataDir: string): Promise<Dem
     const product = PRODUCTS.find((p) => p.key === holder.product)!;
     demo.passes!.push({ holder: holder.email, product: product.name, serial: issuePass.serial });
   }
+  demo.visitsMonth = await uploadLastMonthVisits(call, demo, spaceIds);
   // Scanner tokens are shown once by the API; the demo keeps its own in DATA_DIR (this user only).
   writeFileSync(join(dataDir, 'demo.json'), JSON.stringify(demo, null, 2), { mode: 0o600 });
   return demo;
+}
+
+/**
+ * Each front desk uploads, as an offline scanner would, a visit of every demo pass on one of the last
+ * days of last month: a month with something to settle (`period`, `closePeriod`, `npm run statement`).
+ */
+async function uploadLastMonthVisits(
+  call: <T>(query: string, variables: Record<string, unknown>, token?: string) => Promise<T>,
+  demo: Demo,
+  spaceIds: Map<string, string>,
+): Promise<string> {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', day: 'numeric' });
+  const dayOfMonth = Number(format.format(Date.now()));
+  // Noon-ish on day (last − k) of last month: at most 34 days ago, within the offline upload window.
+  const lastMonthDay = (k: number) => new Date(Date.now() - (dayOfMonth + k) * DAY_MS);
+  for (const [index, space] of SPACES.entries()) {
+    const scanner = demo.scanners.find((s) => s.space === space.name)!.token;
+    const input = demo.passes!.map((pass) => ({
+      spaceId: spaceIds.get(space.slug),
+      credential: pass.serial,
+      idempotencyKey: `demo-${space.slug}-${pass.serial}`,
+      occurredAt: lastMonthDay(index).toISOString(),
+    }));
+    await call(SYNC, { input }, scanner);
+  }
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' })
+    .format(lastMonthDay(0))
+    .slice(0, 7);
 }
 
 export function readDemo(dataDir: string): Demo | undefined {
@@ -203,6 +236,12 @@ export function printDemo(demo: Demo): void {
     ...demo.scanners.map((scanner) => `  ${scanner.space.padEnd(26)} ${scanner.token}`),
     'Demo passes (a front desk can also type the serial):',
     ...(demo.passes ?? []).map((pass) => `  ${pass.serial.padEnd(26)} ${pass.product.padEnd(24)} ${pass.holder}`),
+    ...(demo.visitsMonth
+      ? [
+          `Visits of ${demo.visitsMonth} to settle (password: ${DEMO_PASSWORD}):`,
+          `  npm run statement -- --network ${demo.network} --month ${demo.visitsMonth} --email admin@toulouse.demo`,
+        ]
+      : []),
     '',
   ];
   console.log(lines.join('\n'));
