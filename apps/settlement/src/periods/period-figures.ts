@@ -49,6 +49,9 @@ export interface FigureSettings {
   names: Map<string, string>;
 }
 
+// One collator for every comparison: `localeCompare` with a locale builds a new one on each call.
+const collator = new Intl.Collator('fr');
+
 type Row =
   | { row: 'obligation'; payer_kind: PartyKind; payer_id: string; host_id: string; visits: number; amount: string }
   | {
@@ -92,7 +95,7 @@ export async function computeFigures(manager: EntityManager, settings: FigureSet
     name: settings.names.get(`${kind}:${id}`) ?? 'Unknown party',
   });
   const byName = (a: NamedParty, b: NamedParty) =>
-    a.name.localeCompare(b.name, 'fr') || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
+    collator.compare(a.name, b.name) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
 
   const statements: StatementFigure[] = [];
   const obligations: ObligationFigure[] = [];
