@@ -71,7 +71,7 @@ export async function setUpFixtures(gatewayUrl: string, pool: Pool, spaceCount: 
   ).registerNetwork.id;
 
   const joinSpace = async (index: number): Promise<BenchSpace> => {
-    const slug = index < 0 ? 'bench-seller' : `bench-space-${index}`;
+    const slug = index < 0 ? 'bench-seller' : `bench-desk-${index}`;
     const spaceId = (
       await call<{ registerSpace: { id: string } }>(
         REGISTER_SPACE,

@@ -1,5 +1,6 @@
 import type { BenchContext } from '../lib/context';
 import { progress, sleep } from '../lib/log';
+import { waitUntilQuiet } from '../lib/quiet';
 import type { Row, Target } from '../lib/report';
 import { newHistogram, recordMs, round } from '../lib/stats';
 import { describeRun, Measured, rowOf } from './check-in-load';
@@ -21,7 +22,7 @@ export const offlineUploadScenario: Scenario = {
     const server = await ctx.server();
     const fixtures = await ctx.fixtures();
     const concurrencies = [1, 4];
-    let expected = 4000;
+    let expected = 600;
     let call = 0;
 
     const measure = async (concurrency: number, seconds: number): Promise<Measured> => {
@@ -78,6 +79,7 @@ export const offlineUploadScenario: Scenario = {
 
     progress(`Warming up (one upload)…`);
     await measure(1, 0.1);
+    await waitUntilQuiet(ctx.db.pool);
     const runs = new Map<number, Measured[]>();
     for (let r = 1; r <= options.runs; r += 1) {
       for (const concurrency of concurrencies) {
@@ -85,7 +87,8 @@ export const offlineUploadScenario: Scenario = {
         const run = await measure(concurrency, options.quick ? 0.5 : options.durationSeconds);
         progress(describeRun(`run ${r}/${options.runs} scans`, run).replace('/s,', ' scans/s, call'));
         runs.set(concurrency, [...(runs.get(concurrency) ?? []), run]);
-        await sleep(500);
+        await waitUntilQuiet(ctx.db.pool);
+        await sleep(300);
       }
     }
     const rows: Row[] = concurrencies.map((concurrency) => ({
