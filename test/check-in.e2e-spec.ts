@@ -312,6 +312,48 @@ describe('check-in: the rules, in order', () => {
     });
   });
 
+  it('decides each scan of an upload on what the earlier ones took: coupons, seats, and a key sent twice', async () => {
+    const { seeded, pass, host } = await setup([{}, { nomadSeats: 1 }], { units: 2 });
+    const [second, third] = [await sellPass(stack, seeded), await sellPass(stack, seeded)];
+    const item = (credential: string, occurredAt: Date, idempotencyKey = newKey()): ScanInput => ({
+      spaceId: host.id,
+      credential,
+      occurredAt,
+      idempotencyKey,
+    });
+    const twice = newKey();
+    const upload = [
+      item(pass.serial, ago(3 * DAY)),
+      item(pass.serial, ago(2 * DAY)),
+      item(pass.serial, ago(DAY)), // a third day: both coupons are spent
+      item(second.serial, ago(DAY), twice),
+      item(third.serial, ago(DAY)), // the host's one seat that day went to second
+      item(second.serial, ago(DAY), twice),
+    ];
+    const results = dataOf(await trySyncCheckIns(stack, host.scanner, upload)).syncCheckIns;
+    expect(results.map((r: CheckInResult) => r.reason ?? r.status)).toEqual([
+      'ACCEPTED',
+      'ACCEPTED',
+      'PASS_EXHAUSTED',
+      'ACCEPTED',
+      'SPACE_FULL',
+      'ACCEPTED',
+    ]);
+    expect(results[5].visit?.id).toBe(results[3].visit?.id);
+    expect(await remainingOf(seeded, pass.id)).toBe(0);
+    expect(await remainingOf(seeded, second.id)).toBe(9);
+
+    // A key already used for another scan refuses the whole upload, naming it, and records none of it.
+    const reused = [item(third.serial, ago(2 * DAY)), item(third.serial, ago(HOUR), twice)];
+    expect(errorOf(await trySyncCheckIns(stack, host.scanner, reused))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'input[1].idempotencyKey',
+    });
+    expect(await remainingOf(seeded, third.id)).toBe(10);
+    const hosted = await visits(stack, seeded.admin.token, { networkId: seeded.network.id, spaceId: host.id });
+    expect(hosted.totalCount).toBe(3);
+  });
+
   it("settles a visit in the network's month, on either side of its last month boundary", async () => {
     const { pass, host } = await setup();
     const boundary = lastMonthStart('Europe/Paris');

@@ -8,12 +8,15 @@ export interface OutboxEvent<P = Record<string, unknown>> {
   createdAt: string;
 }
 
+/** The value of `outbox.transaction_id` for an event written by the current transaction. */
+export const CURRENT_TRANSACTION_ID = 'pg_current_xact_id()::text::bigint';
+
 /** Writes an event inside the caller's transaction: it exists exactly when the change commits. */
 export async function appendToOutbox(manager: EntityManager, type: string, payload: object): Promise<void> {
-  await manager.query(
-    'INSERT INTO outbox (transaction_id, type, payload) VALUES (pg_current_xact_id()::text::bigint, $1, $2)',
-    [type, JSON.stringify(payload)],
-  );
+  await manager.query(`INSERT INTO outbox (transaction_id, type, payload) VALUES (${CURRENT_TRANSACTION_ID}, $1, $2)`, [
+    type,
+    JSON.stringify(payload),
+  ]);
 }
 
 export function parsePosition(position: string | undefined): [string, string] {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { PartyKind } from '../parties/party.model';
 import { PassKind } from '../products/pass-kind';
 
-/** Everything a check-in decides on, read in one round trip: the pass, its product and network, the host. */
+/** Everything a check-in decides on: the pass (locked), its product and network, the host space. */
 export interface ScanContext {
   passId: string;
   networkId: string;
@@ -12,6 +12,7 @@ export interface ScanContext {
   homeSpaceId: string | null;
   revokedAt: Date | null;
   validUntil: Date | null;
+  remainingUnits: number | null;
   unitValueCents: number;
   freeDaysPerMonth: number | null;
   networkTimezone: string;
@@ -21,41 +22,59 @@ export interface ScanContext {
   creditsPerDay: number | null;
 }
 
-export async function loadScanContext(
-  manager: EntityManager,
-  lookup: { passId: string; networkId: string } | { serial: string },
-  spaceId: string,
-): Promise<ScanContext | null> {
-  const byId = 'passId' in lookup;
+/** A verified QR names a pass of a network; a serial typed by hand names a pass of any network. */
+export type PassLookup = { passId: string; networkId: string } | { serial: string };
+
+/**
+ * One statement for a whole batch: each scan's context, or null where no such pass exists. The pass
+ * rows are locked in id order (so two batches cannot deadlock) until commit: every decision on a pass
+ * (its balance, its quota, its visit of the day) is taken by one transaction at a time.
+ */
+export async function lockScanContexts(
+  manager: Pick<EntityManager, 'query'>,
+  scans: Array<{ lookup: PassLookup; spaceId: string }>,
+): Promise<Array<ScanContext | null>> {
+  if (scans.length === 0) return [];
+  const wanted = scans.map(({ lookup, spaceId }, index) => ({
+    index,
+    space_id: spaceId,
+    ...('passId' in lookup ? { pass_id: lookup.passId, network_id: lookup.networkId } : { serial: lookup.serial }),
+  }));
   const rows: Array<Record<string, unknown>> = await manager.query(
-    `SELECT p.id, p.network_id, p.kind, p.payer_kind, p.payer_id, p.home_space_id, p.revoked_at, p.valid_until,
-            pr.unit_value_cents, pr.free_days_per_month, n.timezone AS network_timezone, s.timezone AS space_timezone,
+    `SELECT q.index, p.id, p.network_id, p.kind, p.payer_kind, p.payer_id, p.home_space_id, p.revoked_at,
+            p.valid_until, p.remaining_units, pr.unit_value_cents, pr.free_days_per_month,
+            n.timezone AS network_timezone, s.timezone AS space_timezone,
             m.status AS membership_status, m.nomad_seats, m.credits_per_day
-       FROM passes p
+       FROM jsonb_to_recordset($1::jsonb) AS q(index integer, space_id uuid, pass_id uuid, network_id uuid, serial text)
+       JOIN passes p ON (p.id = q.pass_id AND p.network_id = q.network_id) OR p.serial = q.serial
        JOIN pass_products pr ON pr.id = p.product_id
        JOIN networks n ON n.id = p.network_id
-       JOIN spaces s ON s.id = $2
+       JOIN spaces s ON s.id = q.space_id
        LEFT JOIN memberships m ON m.network_id = p.network_id AND m.space_id = s.id
-      WHERE ${byId ? 'p.id = $1::uuid AND p.network_id = $3::uuid' : 'p.serial = $1'}`,
-    byId ? [lookup.passId, spaceId, lookup.networkId] : [lookup.serial, spaceId],
+      ORDER BY p.id
+        FOR UPDATE OF p`,
+    [JSON.stringify(wanted)],
   );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    passId: row.id as string,
-    networkId: row.network_id as string,
-    kind: row.kind as PassKind,
-    payerKind: row.payer_kind as PartyKind,
-    payerId: row.payer_id as string,
-    homeSpaceId: row.home_space_id as string | null,
-    revokedAt: row.revoked_at as Date | null,
-    validUntil: row.valid_until as Date | null,
-    unitValueCents: Number(row.unit_value_cents),
-    freeDaysPerMonth: row.free_days_per_month as number | null,
-    networkTimezone: row.network_timezone as string,
-    spaceTimezone: row.space_timezone as string,
-    membershipStatus: row.membership_status as string | null,
-    nomadSeats: row.nomad_seats as number | null,
-    creditsPerDay: row.credits_per_day as number | null,
-  };
+  const contexts: Array<ScanContext | null> = scans.map(() => null);
+  for (const row of rows) {
+    contexts[row.index as number] = {
+      passId: row.id as string,
+      networkId: row.network_id as string,
+      kind: row.kind as PassKind,
+      payerKind: row.payer_kind as PartyKind,
+      payerId: row.payer_id as string,
+      homeSpaceId: row.home_space_id as string | null,
+      revokedAt: row.revoked_at as Date | null,
+      validUntil: row.valid_until as Date | null,
+      remainingUnits: row.remaining_units as number | null,
+      unitValueCents: Number(row.unit_value_cents),
+      freeDaysPerMonth: row.free_days_per_month as number | null,
+      networkTimezone: row.network_timezone as string,
+      spaceTimezone: row.space_timezone as string,
+      membershipStatus: row.membership_status as string | null,
+      nomadSeats: row.nomad_seats as number | null,
+      creditsPerDay: row.credits_per_day as number | null,
+    };
+  }
+  return contexts;
 }
