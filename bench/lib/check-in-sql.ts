@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { Histogram } from 'hdr-histogram-js';
-import type { EntityManager } from 'typeorm';
 import { Admissions, placeOf } from '../../apps/network/src/check-ins/admission';
 import { claimKeys, keyOf, recordOutcomes } from '../../apps/network/src/check-ins/check-in-writes';
 import { lockDayStates } from '../../apps/network/src/check-ins/day-state';
 import { lockScanContexts } from '../../apps/network/src/check-ins/scan-context';
+import type { Statements } from '../../apps/network/src/check-ins/statements';
 import type { BenchSpace, Fixtures } from './fixtures';
 import { newHistogram, recordMs } from './stats';
 
@@ -26,17 +26,18 @@ export interface Scan {
   credential: string;
 }
 
-/** What the statement functions need of a connection: TypeORM's `query`, answered with the rows. */
-type Session = Pick<EntityManager, 'query'>;
-
-export function session(client: PoolClient): Session {
-  return { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as Session;
+/** The named statements over a plain `pg` connection, as the server runs them over TypeORM's. */
+export function session(client: PoolClient): Statements {
+  return {
+    run: async <T>(name: string, text: string, values: unknown[]) =>
+      (await client.query({ name, text, values })).rows as T[],
+  };
 }
 
 /** One check-in's transaction, statement for statement. Returns whether the visit was accepted. */
 export async function checkInTransaction(
   client: PoolClient,
-  sql: Session,
+  sql: Statements,
   fixtures: Fixtures,
   scan: Scan,
   at = new Date(),
@@ -158,16 +159,16 @@ export async function explainCheckIn(client: PoolClient, fixtures: Fixtures, sca
     });
   };
   await explained(SCANNER_SQL, [scan.space.scannerTokenHash]);
-  const explainThenRun = async (sql: string, params?: unknown[]) => {
+  const explainThenRun = async <T>(_name: string, sql: string, params: unknown[]) => {
     await client.query('SAVEPOINT explained');
     await explained(sql, params);
     await client.query('ROLLBACK TO SAVEPOINT explained');
-    return (await client.query(sql, params)).rows;
+    return (await client.query(sql, params)).rows as T[];
   };
   // The transaction's COMMIT becomes a ROLLBACK: nothing of the sample stays.
   const rollingBack = { query: (sql: string) => client.query(sql === 'COMMIT' ? 'ROLLBACK' : sql) } as PoolClient;
   try {
-    await checkInTransaction(rollingBack, { query: explainThenRun } as Session, fixtures, scan);
+    await checkInTransaction(rollingBack, { run: explainThenRun }, fixtures, scan);
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;

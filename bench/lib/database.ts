@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from '@passerelle/database';
+import { CONNECTION_SETTINGS, startEmbeddedPostgres } from '@passerelle/database';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ export async function provisionDatabase(cleanup: Cleanup): Promise<BenchDatabase
     url = embedded.url;
   }
   const newPool = (config: PoolConfig) =>
-    new Pool({ connectionString: url, options: '-c search_path=network', ...config });
+    new Pool({ connectionString: url, options: `-c search_path=network ${CONNECTION_SETTINGS}`, ...config });
   const pool = newPool({ max: 4, application_name: 'passerelle-bench' });
   cleanup.add('bench connections', () => pool.end());
   const { rows } = await pool.query<{ server_version: string }>('SHOW server_version');

@@ -3,6 +3,9 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type Constructor = new (...args: never[]) => unknown;
 
+/** Session settings of every subgraph connection (and of the benchmark's SQL floor). */
+export const CONNECTION_SETTINGS = '-c plan_cache_mode=force_generic_plan';
+
 export interface SubgraphDatabase {
   /** PostgreSQL connection string. */
   url: string;
@@ -33,10 +36,12 @@ export function dataSourceOptions(db: SubgraphDatabase): DataSourceOptions {
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     // Raw SQL in services names tables without their schema: each subgraph only ever sees its own.
+    // Named statements (TypeORM sends none; the check-in does) keep one generic plan per connection:
+    // their array parameters make PostgreSQL's custom plans no better, only planned on every call.
     extra: {
       max: db.poolSize ?? 10,
       application_name: `passerelle-${db.schema}`,
-      options: `-c search_path=${db.schema}`,
+      options: `-c search_path=${db.schema} ${CONNECTION_SETTINGS}`,
     },
     // A refused write is often expected (a taken slug becomes CONFLICT); an unexpected one reaches
     // Nest's exception handler, which logs it once.

@@ -1,8 +1,8 @@
 import { CURRENT_TRANSACTION_ID } from '@passerelle/outbox';
-import type { EntityManager } from 'typeorm';
 import { visitEventPayload } from '../visits/visit-events';
 import type { NewVisit } from './admission';
 import type { StoredResult } from './check-in-result';
+import type { Statements } from './statements';
 
 export interface ScanKey {
   spaceId: string;
@@ -16,30 +16,29 @@ export interface ScanKey {
  * stored under them (fingerprint and result), to replay or to refuse.
  */
 export async function claimKeys(
-  manager: Pick<EntityManager, 'query'>,
+  statements: Statements,
   keys: ScanKey[],
 ): Promise<Map<string, { fingerprint: string; result: StoredResult } | 'claimed'>> {
-  const recordset = JSON.stringify(
-    keys.map((key) => ({ space_id: key.spaceId, key: key.idempotencyKey, fingerprint: key.fingerprint })),
-  );
+  const params = [keys.map((key) => key.spaceId), keys.map((key) => key.idempotencyKey)];
   // Sorted, so that two uploads sharing keys claim them in the same order and cannot deadlock.
-  const claimed: Array<{ space_id: string; idempotency_key: string }> = await manager.query(
+  const claimed: Array<{ space_id: string; idempotency_key: string }> = await statements.run(
+    'check-in: claim',
     `INSERT INTO check_ins (space_id, idempotency_key, fingerprint)
-     SELECT space_id, key, fingerprint FROM jsonb_to_recordset($1::jsonb) AS q(space_id uuid, key text, fingerprint text)
-      ORDER BY space_id, key
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ORDER BY 1, 2
      ON CONFLICT DO NOTHING RETURNING space_id, idempotency_key`,
-    [recordset],
+    [...params, keys.map((key) => key.fingerprint)],
   );
   const outcome = new Map<string, { fingerprint: string; result: StoredResult } | 'claimed'>();
   for (const row of claimed)
     outcome.set(keyOf({ spaceId: row.space_id, idempotencyKey: row.idempotency_key }), 'claimed');
   if (claimed.length < keys.length) {
     const stored: Array<{ space_id: string; idempotency_key: string; fingerprint: string; result: StoredResult }> =
-      await manager.query(
+      await statements.run(
+        'check-in: stored results',
         `SELECT c.space_id, c.idempotency_key, c.fingerprint, c.result
-           FROM jsonb_to_recordset($1::jsonb) AS q(space_id uuid, key text)
+           FROM unnest($1::uuid[], $2::text[]) AS q(space_id, key)
            JOIN check_ins c ON c.space_id = q.space_id AND c.idempotency_key = q.key`,
-        [recordset],
+        params,
       );
     for (const row of stored) {
       const key = keyOf({ spaceId: row.space_id, idempotencyKey: row.idempotency_key });
@@ -58,111 +57,103 @@ export function keyOf(key: Pick<ScanKey, 'spaceId' | 'idempotencyKey'>): string 
  * Rule 10 and the stored results, in one statement: the visits, what they take (coupons or credits,
  * quota days, seats, each summed per row since a statement may change a row only once), their
  * `visit.accepted` events in the same transaction, and the result kept under each claimed key.
+ * Parameters are arrays, one per column, so that one plan serves any batch size: it joins them to the
+ * tables through their primary keys.
  */
 export async function recordOutcomes(
-  manager: Pick<EntityManager, 'query'>,
+  statements: Statements,
   visits: NewVisit[],
   results: Array<{ key: ScanKey; result: StoredResult }>,
 ): Promise<void> {
+  // In the column order of the INSERT below.
+  const rows = visits.map((v) => ({
+    id: v.id,
+    passId: v.scan.passId,
+    spaceId: v.place.spaceId,
+    networkId: v.place.networkId,
+    payerKind: v.scan.payerKind,
+    payerId: v.scan.payerId,
+    occurredAt: v.occurredAt,
+    localDate: v.place.day,
+    networkMonth: v.place.month,
+    units: v.units,
+    amountCents: v.amountCents,
+    tookSeat: v.place.takesSeat,
+    quotaMonth: v.place.quotaMonth,
+    scannerId: v.scannerId,
+  }));
   const debits = sumBy(
     visits.filter((v) => v.debit > 0),
-    (v) => v.scan.passId,
+    (v) => [v.scan.passId],
     (v) => v.debit,
   );
   const quotaDays = sumBy(
     visits.filter((v) => v.place.quotaMonth),
-    (v) => `${v.scan.passId}/${v.place.quotaMonth}`,
+    (v) => [v.scan.passId, v.place.quotaMonth!],
     () => 1,
   );
   const seats = sumBy(
     visits.filter((v) => v.place.takesSeat),
-    (v) => `${v.place.networkId}/${v.place.spaceId}/${v.place.day}`,
+    (v) => [v.place.networkId, v.place.spaceId, v.place.day],
     () => 1,
   );
-  await manager.query(
+  await statements.run(
+    'check-in: outcomes',
     `WITH new_visits AS (
        INSERT INTO visits (id, pass_id, space_id, network_id, payer_kind, payer_id, occurred_at, local_date,
-                           network_month, units, amount_cents, status, took_seat, quota_month, scanner_id)
-       SELECT id, pass_id, space_id, network_id, payer_kind, payer_id, occurred_at, local_date, network_month,
-              units, amount_cents, 'ACCEPTED', took_seat, quota_month, scanner_id
-         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, pass_id uuid, space_id uuid, network_id uuid, payer_kind text,
-              payer_id uuid, occurred_at timestamptz, local_date text, network_month text, units integer,
-              amount_cents bigint, took_seat boolean, quota_month text, scanner_id uuid)
+                           network_month, units, amount_cents, took_seat, quota_month, scanner_id, status)
+       SELECT *, 'ACCEPTED' FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[],
+                                        $7::timestamptz[], $8::text[], $9::text[], $10::integer[], $11::bigint[],
+                                        $12::boolean[], $13::text[], $14::uuid[])
      ), debits AS (
        UPDATE passes p SET remaining_units = p.remaining_units - d.units
-         FROM jsonb_to_recordset($2::jsonb) AS d(pass_id uuid, units integer) WHERE p.id = d.pass_id
+         FROM unnest($15::uuid[], $16::integer[]) AS d(pass_id, units) WHERE p.id = d.pass_id
      ), quota_days AS (
        INSERT INTO pass_month_usage (pass_id, month, days_used)
-       SELECT pass_id, month, days FROM jsonb_to_recordset($3::jsonb) AS u(pass_id uuid, month text, days integer)
+       SELECT * FROM unnest($17::uuid[], $18::text[], $19::integer[])
        ON CONFLICT (pass_id, month) DO UPDATE SET days_used = pass_month_usage.days_used + excluded.days_used
      ), seats AS (
        UPDATE space_day_seats s SET taken = s.taken + t.seats
-         FROM jsonb_to_recordset($4::jsonb) AS t(network_id uuid, space_id uuid, local_date text, seats integer)
+         FROM unnest($20::uuid[], $21::uuid[], $22::text[], $23::integer[]) AS t(network_id, space_id, local_date, seats)
         WHERE s.network_id = t.network_id AND s.space_id = t.space_id AND s.local_date = t.local_date
      ), events AS (
        INSERT INTO outbox (transaction_id, type, payload)
        SELECT ${CURRENT_TRANSACTION_ID}, 'visit.accepted', e.payload
-         FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e(payload, position) ORDER BY e.position
+         FROM unnest($24::jsonb[]) WITH ORDINALITY AS e(payload, position) ORDER BY e.position
      )
      UPDATE check_ins c SET result = r.result
-       FROM jsonb_to_recordset($6::jsonb) AS r(space_id uuid, key text, result jsonb)
+       FROM unnest($25::uuid[], $26::text[], $27::jsonb[]) AS r(space_id, key, result)
       WHERE c.space_id = r.space_id AND c.idempotency_key = r.key`,
     [
-      JSON.stringify(
-        visits.map((v) => ({
-          id: v.id,
-          pass_id: v.scan.passId,
-          space_id: v.place.spaceId,
-          network_id: v.place.networkId,
-          payer_kind: v.scan.payerKind,
-          payer_id: v.scan.payerId,
-          occurred_at: v.occurredAt.toISOString(),
-          local_date: v.place.day,
-          network_month: v.place.month,
-          units: v.units,
-          amount_cents: v.amountCents,
-          took_seat: v.place.takesSeat,
-          quota_month: v.place.quotaMonth,
-          scanner_id: v.scannerId,
-        })),
+      ...columns(
+        rows.map((row) => Object.values(row)),
+        14,
       ),
-      JSON.stringify([...debits].map(([passId, units]) => ({ pass_id: passId, units }))),
-      JSON.stringify(
-        [...quotaDays].map(([key, days]) => {
-          const [passId, month] = key.split('/');
-          return { pass_id: passId, month, days };
-        }),
+      ...columns(debits, 2),
+      ...columns(quotaDays, 3),
+      ...columns(seats, 4),
+      rows.map((row) => JSON.stringify(visitEventPayload(row))),
+      ...columns(
+        results.map(({ key, result }) => [key.spaceId, key.idempotencyKey, JSON.stringify(result)]),
+        3,
       ),
-      JSON.stringify(
-        [...seats].map(([key, taken]) => {
-          const [networkId, spaceId, localDate] = key.split('/');
-          return { network_id: networkId, space_id: spaceId, local_date: localDate, seats: taken };
-        }),
-      ),
-      JSON.stringify(
-        visits.map((v) =>
-          visitEventPayload({
-            id: v.id,
-            networkId: v.place.networkId,
-            passId: v.scan.passId,
-            spaceId: v.place.spaceId,
-            payerKind: v.scan.payerKind,
-            payerId: v.scan.payerId,
-            occurredAt: v.occurredAt,
-            localDate: v.place.day,
-            networkMonth: v.place.month,
-            units: v.units,
-            amountCents: v.amountCents,
-          }),
-        ),
-      ),
-      JSON.stringify(results.map(({ key, result }) => ({ space_id: key.spaceId, key: key.idempotencyKey, result }))),
     ],
   );
 }
 
-function sumBy<T>(items: T[], keyOf: (item: T) => string, amountOf: (item: T) => number): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const item of items) sums.set(keyOf(item), (sums.get(keyOf(item)) ?? 0) + amountOf(item));
-  return sums;
+/** Sums per key, as rows of the key's parts followed by the sum. */
+function sumBy<T>(items: T[], keyOf: (item: T) => string[], amountOf: (item: T) => number): unknown[][] {
+  const sums = new Map<string, unknown[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const row = sums.get(key.join('/')) ?? [...key, 0];
+    row[key.length] = (row[key.length] as number) + amountOf(item);
+    sums.set(key.join('/'), row);
+  }
+  return [...sums.values()];
+}
+
+/** Rows to columns: one array parameter per column, for `unnest`. */
+function columns(rows: unknown[][], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, column) => rows.map((row) => row[column]));
 }

@@ -5,7 +5,7 @@ import { looksLikeCredential, verifyPassCredential } from '@passerelle/credentia
 import { ConflictError, ForbiddenError } from '@passerelle/graphql';
 import { decode } from 'jsonwebtoken';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { NetworkKeysService } from '../credentials/network-keys.service';
 import { NETWORK_DATA_SOURCE } from '../network.database';
@@ -16,6 +16,7 @@ import { claimKeys, keyOf, recordOutcomes, ScanKey } from './check-in-writes';
 import { lockDayStates } from './day-state';
 import { CheckInInput } from './dto/check-in.input';
 import { lockScanContexts, PassLookup, ScanContext } from './scan-context';
+import { Statements, statementsOf } from './statements';
 
 export const MAX_SYNC_BATCH = 500;
 const SYNC_WINDOW_MS = 35 * 24 * 3600 * 1000;
@@ -80,13 +81,14 @@ export class CheckInsService {
     const scans = await Promise.all(inputs.map((input, index) => this.prepare(input, keyFields[index], now)));
     const scannerId = caller.kind === 'scanner' ? caller.scannerId : null;
     return this.dataSource.transaction(async (manager) => {
+      const statements = statementsOf(manager);
       const results: StoredResult[] = new Array(scans.length);
-      const toDecide = await this.claim(manager, scans, results);
+      const toDecide = await this.claim(statements, scans, results);
 
       // Rules 4–6 on the locked passes.
       const lookups = toDecide.filter((index) => typeof scans[index].verdict !== 'string');
       const found = await lockScanContexts(
-        manager,
+        statements,
         lookups.map((index) => ({ lookup: scans[index].verdict as PassLookup, spaceId: scans[index].input.spaceId })),
       );
       const contexts = new Map(lookups.map((index, i) => [index, found[i]]));
@@ -105,7 +107,7 @@ export class CheckInsService {
 
       // Rules 7–9, in upload order, then rule 10 with the results in one write.
       const states = await lockDayStates(
-        manager,
+        statements,
         admitting.map(({ place }) => place),
       );
       const admissions = new Admissions();
@@ -113,7 +115,7 @@ export class CheckInsService {
         results[index] = admissions.decide(context, place, states[i], scans[index].at, scannerId);
       });
       await recordOutcomes(
-        manager,
+        statements,
         admissions.visits,
         toDecide.map((index) => ({ key: scans[index].key, result: results[index] })),
       );
@@ -146,9 +148,9 @@ export class CheckInsService {
    * sent again), refuses a key used for another scan, and returns the scans left to decide: the first
    * of each newly claimed key.
    */
-  private async claim(manager: EntityManager, scans: Scan[], results: StoredResult[]): Promise<number[]> {
+  private async claim(statements: Statements, scans: Scan[], results: StoredResult[]): Promise<number[]> {
     const claims = await claimKeys(
-      manager,
+      statements,
       scans.map((scan) => scan.key),
     );
     const firstOfKey = new Map<string, Scan>();

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { DayState, ScanPlace } from './admission';
+import type { Statements } from './statements';
 
 /**
  * One statement, once the passes are locked (so it sees every visit and quota day committed before
@@ -7,13 +7,14 @@ import type { DayState, ScanPlace } from './admission';
  * quota month, and the seats taken that day. The seat rows are created if need be and locked, in key
  * order, by an upsert that changes nothing: concurrent check-ins at one space queue on that row only.
  */
-export async function lockDayStates(manager: Pick<EntityManager, 'query'>, places: ScanPlace[]): Promise<DayState[]> {
+export async function lockDayStates(statements: Statements, places: ScanPlace[]): Promise<DayState[]> {
   if (places.length === 0) return [];
-  const rows: Array<{ index: number; visit_today: string | null; days_used: number | null; taken: number | null }> =
-    await manager.query(
+  const rows: Array<{ index: string; visit_today: string | null; days_used: number | null; taken: number | null }> =
+    await statements.run(
+      'check-in: day states',
       `WITH q AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb)
-             AS q(index integer, pass_id uuid, network_id uuid, space_id uuid, day text, quota_month text, takes_seat boolean)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::boolean[])
+             WITH ORDINALITY AS q(pass_id, network_id, space_id, day, quota_month, takes_seat, index)
        ), seats AS (
          INSERT INTO space_day_seats (network_id, space_id, local_date, taken)
          SELECT DISTINCT network_id, space_id, day, 0 FROM q WHERE takes_seat ORDER BY 1, 2, 3
@@ -29,22 +30,21 @@ export async function lockDayStates(manager: Pick<EntityManager, 'query'>, place
                 WHERE s.network_id = q.network_id AND s.space_id = q.space_id AND s.local_date = q.day) AS taken
          FROM q`,
       [
-        JSON.stringify(
-          places.map((place, index) => ({
-            index,
-            pass_id: place.passId,
-            network_id: place.networkId,
-            space_id: place.spaceId,
-            day: place.day,
-            quota_month: place.quotaMonth,
-            takes_seat: place.takesSeat,
-          })),
-        ),
+        places.map((place) => place.passId),
+        places.map((place) => place.networkId),
+        places.map((place) => place.spaceId),
+        places.map((place) => place.day),
+        places.map((place) => place.quotaMonth),
+        places.map((place) => place.takesSeat),
       ],
     );
   const states: DayState[] = places.map(() => ({ visitToday: null, daysUsed: 0, seatsTaken: 0 }));
   for (const row of rows) {
-    states[row.index] = { visitToday: row.visit_today, daysUsed: row.days_used ?? 0, seatsTaken: row.taken ?? 0 };
+    states[Number(row.index) - 1] = {
+      visitToday: row.visit_today,
+      daysUsed: row.days_used ?? 0,
+      seatsTaken: row.taken ?? 0,
+    };
   }
   return states;
 }

@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { PartyKind } from '../parties/party.model';
 import { PassKind } from '../products/pass-kind';
+import type { Statements } from './statements';
 
 /** Everything a check-in decides on: the pass (locked), its product and network, the host space. */
 export interface ScanContext {
@@ -26,26 +26,26 @@ export interface ScanContext {
 export type PassLookup = { passId: string; networkId: string } | { serial: string };
 
 /**
- * One statement for a whole batch: each scan's context, or null where no such pass exists. The pass
- * rows are locked in id order (so two batches cannot deadlock) until commit: every decision on a pass
- * (its balance, its quota, its visit of the day) is taken by one transaction at a time.
+ * One statement for a whole batch, one array parameter per column: each scan's context, or null where
+ * no such pass exists. The pass rows are locked in id order (so two batches cannot deadlock) until
+ * commit: every decision on a pass (its balance, its quota, its visit of the day) is taken by one
+ * transaction at a time.
  */
 export async function lockScanContexts(
-  manager: Pick<EntityManager, 'query'>,
+  statements: Statements,
   scans: Array<{ lookup: PassLookup; spaceId: string }>,
 ): Promise<Array<ScanContext | null>> {
   if (scans.length === 0) return [];
-  const wanted = scans.map(({ lookup, spaceId }, index) => ({
-    index,
-    space_id: spaceId,
-    ...('passId' in lookup ? { pass_id: lookup.passId, network_id: lookup.networkId } : { serial: lookup.serial }),
-  }));
-  const rows: Array<Record<string, unknown>> = await manager.query(
+  const lookupField = (name: 'passId' | 'networkId' | 'serial') =>
+    scans.map(({ lookup }) => (lookup as Partial<Record<typeof name, string>>)[name] ?? null);
+  const rows: Array<Record<string, unknown>> = await statements.run(
+    'check-in: scan contexts',
     `SELECT q.index, p.id, p.network_id, p.kind, p.payer_kind, p.payer_id, p.home_space_id, p.revoked_at,
             p.valid_until, p.remaining_units, pr.unit_value_cents, pr.free_days_per_month,
             n.timezone AS network_timezone, s.timezone AS space_timezone,
             m.status AS membership_status, m.nomad_seats, m.credits_per_day
-       FROM jsonb_to_recordset($1::jsonb) AS q(index integer, space_id uuid, pass_id uuid, network_id uuid, serial text)
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) WITH ORDINALITY
+            AS q(space_id, pass_id, network_id, serial, index)
        JOIN passes p ON (p.id = q.pass_id AND p.network_id = q.network_id) OR p.serial = q.serial
        JOIN pass_products pr ON pr.id = p.product_id
        JOIN networks n ON n.id = p.network_id
@@ -53,11 +53,11 @@ export async function lockScanContexts(
        LEFT JOIN memberships m ON m.network_id = p.network_id AND m.space_id = s.id
       ORDER BY p.id
         FOR UPDATE OF p`,
-    [JSON.stringify(wanted)],
+    [scans.map((scan) => scan.spaceId), lookupField('passId'), lookupField('networkId'), lookupField('serial')],
   );
   const contexts: Array<ScanContext | null> = scans.map(() => null);
   for (const row of rows) {
-    contexts[row.index as number] = {
+    contexts[Number(row.index) - 1] = {
       passId: row.id as string,
       networkId: row.network_id as string,
       kind: row.kind as PassKind,
