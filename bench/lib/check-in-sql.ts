@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { Histogram } from 'hdr-histogram-js';
+import type { HttpLoadRun } from './http-load';
 import { Admissions, placeOf } from '../../apps/network/src/check-ins/admission';
-import { claimKeys, keyOf, recordOutcomes } from '../../apps/network/src/check-ins/check-in-writes';
+import { claimKeys, keyOf, recordOutcomes, scanKeyOf } from '../../apps/network/src/check-ins/check-in-writes';
 import { lockDayStates } from '../../apps/network/src/check-ins/day-state';
 import { lockScanContexts } from '../../apps/network/src/check-ins/scan-context';
 import type { Statements } from '../../apps/network/src/check-ins/statements';
@@ -42,13 +41,7 @@ export async function checkInTransaction(
   scan: Scan,
   at = new Date(),
 ): Promise<boolean> {
-  const key = {
-    spaceId: scan.space.id,
-    idempotencyKey: scan.idempotencyKey,
-    fingerprint: createHash('sha256')
-      .update(JSON.stringify([scan.space.id, scan.credential, null]))
-      .digest('hex'),
-  };
+  const key = scanKeyOf({ spaceId: scan.space.id, idempotencyKey: scan.idempotencyKey, credential: scan.credential });
   await client.query('START TRANSACTION');
   const claims = await claimKeys(sql, [key]);
   if (claims.get(keyOf(key)) !== 'claimed') throw new Error('idempotency key already used');
@@ -65,14 +58,8 @@ export async function checkInTransaction(
   return result.status === 'ACCEPTED' && !result.repeat;
 }
 
-export interface FloorRun {
-  concurrency: number;
-  durationSeconds: number;
-  completed: number;
-  rate: number;
-  latency: Histogram;
-  outcomes: Record<string, number>;
-}
+/** What an HTTP run reports, without the transport's own failures (there is no HTTP here). */
+export type FloorRun = Omit<HttpLoadRun, 'transportErrors' | 'timeouts'>;
 
 /**
  * The floor: `concurrency` loops each running the whole check-in (scanner lookup on one pooled

@@ -14,6 +14,8 @@ export interface ScanPlace {
   month: string;
   /** The month whose free-day quota the visit uses (corporate passes, reciprocal passes away). */
   quotaMonth: string | null;
+  /** A reciprocal pass at the space that issued it: free, no seat, no quota day. */
+  atHome: boolean;
   takesSeat: boolean;
 }
 
@@ -50,6 +52,7 @@ export function placeOf(scan: ScanContext, spaceId: string, at: Date): ScanPlace
     day: localDate(at, scan.spaceTimezone),
     month,
     quotaMonth: scan.kind === PassKind.CORPORATE || (scan.kind === PassKind.RECIPROCAL && !atHome) ? month : null,
+    atHome,
     takesSeat: !atHome && scan.nomadSeats !== null,
   };
 }
@@ -86,8 +89,7 @@ export class Admissions {
     const seatsTaken = this.seatsTaken.get(seatKey) ?? state.seatsTaken;
     if (place.takesSeat && seatsTaken >= scan.nomadSeats!) return rejected(RejectionReason.SPACE_FULL, scan.passId);
     // Rule 9.
-    const atHome = scan.kind === PassKind.RECIPROCAL && scan.homeSpaceId === place.spaceId;
-    const units = scan.kind === PassKind.CREDITS ? scan.creditsPerDay! : atHome ? 0 : 1;
+    const units = scan.kind === PassKind.CREDITS ? scan.creditsPerDay! : place.atHome ? 0 : 1;
     const remaining = this.remainingUnits.has(scan.passId)
       ? this.remainingUnits.get(scan.passId)!
       : scan.remainingUnits;

@@ -1,4 +1,5 @@
 import { CURRENT_TRANSACTION_ID } from '@passerelle/outbox';
+import { createHash } from 'node:crypto';
 import { visitEventPayload } from '../visits/visit-events';
 import type { NewVisit } from './admission';
 import type { StoredResult } from './check-in-result';
@@ -8,6 +9,22 @@ export interface ScanKey {
   spaceId: string;
   idempotencyKey: string;
   fingerprint: string;
+}
+
+/** The key of a scan, with a hash of what was sent (the same key with other data is a CONFLICT). */
+export function scanKeyOf(input: {
+  spaceId: string;
+  idempotencyKey: string;
+  credential: string;
+  occurredAt?: Date | null;
+}): ScanKey {
+  return {
+    spaceId: input.spaceId,
+    idempotencyKey: input.idempotencyKey,
+    fingerprint: createHash('sha256')
+      .update(JSON.stringify([input.spaceId, input.credential, input.occurredAt?.toISOString() ?? null]))
+      .digest('hex'),
+  };
 }
 
 /**

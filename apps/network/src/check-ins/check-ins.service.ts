@@ -4,7 +4,6 @@ import { Caller, requireUser } from '@passerelle/auth';
 import { looksLikeCredential, verifyPassCredential } from '@passerelle/credentials';
 import { ConflictError, ForbiddenError } from '@passerelle/graphql';
 import { decode } from 'jsonwebtoken';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { NetworkKeysService } from '../credentials/network-keys.service';
@@ -12,7 +11,7 @@ import { NETWORK_DATA_SOURCE } from '../network.database';
 import { normalizeSerial } from '../passes/serial';
 import { Admissions, placeOf, ScanPlace } from './admission';
 import { rejected, RejectionReason, StoredResult } from './check-in-result';
-import { claimKeys, keyOf, recordOutcomes, ScanKey } from './check-in-writes';
+import { claimKeys, keyOf, recordOutcomes, ScanKey, scanKeyOf } from './check-in-writes';
 import { lockDayStates } from './day-state';
 import { CheckInInput } from './dto/check-in.input';
 import { lockScanContexts, PassLookup, ScanContext } from './scan-context';
@@ -83,7 +82,7 @@ export class CheckInsService {
     return this.dataSource.transaction(async (manager) => {
       const statements = statementsOf(manager);
       const results: StoredResult[] = new Array(scans.length);
-      const toDecide = await this.claim(statements, scans, results);
+      const { toDecide, sameAs } = await this.claim(statements, scans, results);
 
       // Rules 4–6 on the locked passes.
       const lookups = toDecide.filter((index) => typeof scans[index].verdict !== 'string');
@@ -119,9 +118,7 @@ export class CheckInsService {
         admissions.visits,
         toDecide.map((index) => ({ key: scans[index].key, result: results[index] })),
       );
-      // A key sent twice in one upload: the later scan gets the first one's result.
-      const firstOfKey = new Map(toDecide.map((index) => [keyOf(scans[index].key), index]));
-      scans.forEach((scan, index) => (results[index] ??= results[firstOfKey.get(keyOf(scan.key))!]));
+      for (const [index, first] of sameAs) results[index] = results[first];
       return results;
     });
   }
@@ -129,13 +126,7 @@ export class CheckInsService {
   /** Rule 3 and rule 4's signature check: neither needs the database, so neither holds a lock. */
   private async prepare(input: CheckInInput, keyField: string, now: Date): Promise<Scan> {
     const at = input.occurredAt ?? now;
-    const key = {
-      spaceId: input.spaceId,
-      idempotencyKey: input.idempotencyKey,
-      fingerprint: createHash('sha256')
-        .update(JSON.stringify([input.spaceId, input.credential, input.occurredAt?.toISOString() ?? null]))
-        .digest('hex'),
-    };
+    const key = scanKeyOf(input);
     const outsideWindow = at.getTime() < now.getTime() - SYNC_WINDOW_MS || at.getTime() > now.getTime() + CLOCK_SKEW_MS;
     const verdict = outsideWindow
       ? RejectionReason.OUTSIDE_SYNC_WINDOW
@@ -145,30 +136,37 @@ export class CheckInsService {
 
   /**
    * Rule 2: claims the batch's keys. Fills in the stored result of a key used before (the same scan
-   * sent again), refuses a key used for another scan, and returns the scans left to decide: the first
-   * of each newly claimed key.
+   * sent again), refuses a key used for another scan, and returns the scans left to decide (the first
+   * of each newly claimed key) and, for a key sent twice in one upload, which scan the later one repeats.
    */
-  private async claim(statements: Statements, scans: Scan[], results: StoredResult[]): Promise<number[]> {
+  private async claim(
+    statements: Statements,
+    scans: Scan[],
+    results: StoredResult[],
+  ): Promise<{ toDecide: number[]; sameAs: Map<number, number> }> {
     const claims = await claimKeys(
       statements,
       scans.map((scan) => scan.key),
     );
-    const firstOfKey = new Map<string, Scan>();
+    const firstOfKey = new Map<string, number>();
     const toDecide: number[] = [];
+    const sameAs = new Map<number, number>();
     scans.forEach((scan, index) => {
       const claim = claims.get(keyOf(scan.key));
       if (!claim) throw new Error('An idempotency key was neither claimed nor found: the upload can be sent again.');
-      const earlier = claim === 'claimed' ? firstOfKey.get(keyOf(scan.key))?.key : claim;
+      const first = firstOfKey.get(keyOf(scan.key));
+      const earlier = claim === 'claimed' ? (first === undefined ? undefined : scans[first].key) : claim;
       if (earlier && earlier.fingerprint !== scan.key.fingerprint) {
         throw new ConflictError('This idempotencyKey was already used for a different scan.', scan.keyField);
       }
       if (claim !== 'claimed') results[index] = claim.result;
-      else if (!earlier) {
-        firstOfKey.set(keyOf(scan.key), scan);
+      else if (first !== undefined) sameAs.set(index, first);
+      else {
+        firstOfKey.set(keyOf(scan.key), index);
         toDecide.push(index);
       }
     });
-    return toDecide;
+    return { toDecide, sameAs };
   }
 
   /** Rule 4: a QR credential signed by its network's key, or a serial typed by hand. */
