@@ -1,3 +1,4 @@
+import { CHECK_IN_RETENTION_DAYS } from '../../apps/network/src/check-ins/check-in-retention';
 import { explainCheckIn, StatementPlan } from '../lib/check-in-sql';
 import type { PoolClient } from 'pg';
 import type { BenchContext } from '../lib/context';
@@ -83,8 +84,9 @@ export const growthScenario: Scenario = {
       .map((plan) => `${plan.statement} (${plan.plan})`);
     const notes = [
       `History: ${formatCount(history)} ACCEPTED visits over the 11 months before this one (${VISITS_PER_PASS} per pass, ` +
-        `${fixtures.spaces.length} spaces) and as many idempotency records, inserted with generate_series; indexes rebuilt ` +
-        `with the migrations' definitions, then VACUUM ANALYZE and CHECKPOINT.`,
+        `${fixtures.spaces.length} spaces), inserted with generate_series, and the idempotency records a server keeps: ` +
+        `those of the last ${CHECK_IN_RETENTION_DAYS} days at the history's daily rate (it deletes older ones every hour); indexes ` +
+        `rebuilt with the migrations' definitions, then VACUUM ANALYZE and CHECKPOINT.`,
       `Sizes before → after: ${Object.keys(sizesAfter)
         .map((table) => `${table} ${sizesBefore[table]} → ${sizesAfter[table]}`)
         .join(', ')}.`,
@@ -151,7 +153,8 @@ async function explainSample(ctx: BenchContext, fixtures: Fixtures): Promise<Sta
 
 /**
  * History as it would have accumulated: each visit an ACCEPTED one-per-day row of a pass at a space
- * on a past day (11 months back to last month), each with the idempotency record its scan left. For
+ * on a past day (11 months back to last month), and the idempotency records of the retention period that
+ * the server keeps at such a rate (deleteExpiredCheckIns deletes the older ones every hour). For
  * speed the two tables' indexes are dropped, the rows loaded (one table per connection, side by side),
  * and the indexes recreated from their own definitions; foreign keys are not re-checked row by row
  * (the rows reference real passes and spaces).
@@ -189,10 +192,13 @@ async function insertHistory(ctx: BenchContext, fixtures: Fixtures, visits: numb
                SELECT p.id, s.id, '${fixtures.networkId}', 'SPACE', '${fixtures.sellerSpaceId}', t.at,
                       to_char(t.at AT TIME ZONE $6, 'YYYY-MM-DD'), to_char(t.at AT TIME ZONE $6, 'YYYY-MM'),
                       1, ${PRODUCT.unitValueCents}, 'ACCEPTED', true, NULL, s.scanner_id, t.at ${scan}`,
-      // Keys and fingerprints of a scan's usual sizes; every result the same one (its size is what counts).
+      // The records a server keeps (the last ${CHECK_IN_RETENTION_DAYS} days, at the history's daily rate), spread over
+      // those days. Keys and fingerprints of a scan's usual sizes; every result the same one (its size is what counts).
       check_ins: `INSERT INTO check_ins (space_id, idempotency_key, fingerprint, result, received_at)
                   SELECT s.id, 'scan-' || lpad(to_hex(i * 2654435761 % 4294967296), 8, '0') || '-' || i,
-                         lpad(to_hex(i), 64, '0'), '${RESULT}'::jsonb, t.at ${scan}`,
+                         lpad(to_hex(i), 64, '0'), '${RESULT}'::jsonb,
+                         now() - (i % ${CHECK_IN_RETENTION_DAYS * 1440}) * interval '1 minute' ${scan}
+                  WHERE i % ${days} < ${CHECK_IN_RETENTION_DAYS}`,
     };
     const indexes = await dropIndexes(first, Object.keys(tables));
     await Promise.all(

@@ -11,6 +11,7 @@ import { RoleGrantEntity } from './access/role-grant.entity';
 import { MembershipEntity } from './memberships/membership.entity';
 import { CreateRegistry1795399041660 } from './migrations/1795399041660-CreateRegistry';
 import { CreatePassesAndCheckIns1795404235430 } from './migrations/1795404235430-CreatePassesAndCheckIns';
+import { CheckInRetentionAndRecentDays1795425992181 } from './migrations/1795425992181-CheckInRetentionAndRecentDays';
 import { NetworkEntity } from './networks/network.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { ScannerEntity } from './scanners/scanner.entity';
@@ -27,7 +28,11 @@ export function networkDatabase(url: string, poolSize?: number): SubgraphDatabas
   return {
     url,
     schema: 'network',
-    migrations: [CreateRegistry1795399041660, CreatePassesAndCheckIns1795404235430],
+    migrations: [
+      CreateRegistry1795399041660,
+      CreatePassesAndCheckIns1795404235430,
+      CheckInRetentionAndRecentDays1795425992181,
+    ],
     entities: [
       NetworkEntity,
       SpaceEntity,

@@ -8,6 +8,7 @@ import { databaseHealthController, dataSourceOptions } from '@passerelle/databas
 import { outboxFeedController } from '@passerelle/outbox';
 import { CentsScalar, DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
 import { AccessModule } from './access/access.module';
+import { CHECK_IN_RETENTION } from './check-ins/check-in-retention';
 import { CheckInsModule } from './check-ins/check-ins.module';
 import { CredentialsModule } from './credentials/credentials.module';
 import { KeyEncryption } from './credentials/key-encryption';
@@ -41,6 +42,8 @@ export interface NetworkOptions {
   /** Builds the GraphQL schema without connecting to PostgreSQL (supergraph composition). */
   schemaOnly?: boolean;
 }
+
+const HOUR_MS = 3600 * 1000;
 
 const FEATURES = [
   AccessModule,
@@ -76,8 +79,9 @@ export class NetworkModule {
         { provide: ACCOUNTS_LINK, useValue: { url: options.accountsUrl, internalApiKey: options.internalApiKey } },
         { provide: INTERNAL_API_KEY, useValue: options.internalApiKey },
         { provide: KeyEncryption, useValue: new KeyEncryption(options.qrKeyEncryptionSecret) },
+        { provide: CHECK_IN_RETENTION, useValue: { enabled: !options.schemaOnly, intervalMs: HOUR_MS } },
       ],
-      exports: [ACCOUNTS_LINK, INTERNAL_API_KEY, KeyEncryption],
+      exports: [ACCOUNTS_LINK, INTERNAL_API_KEY, KeyEncryption, CHECK_IN_RETENTION],
     };
     return {
       module: NetworkModule,

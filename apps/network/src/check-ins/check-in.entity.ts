@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { StoredResult } from './check-in-result';
 
 /**
  * One scan, by its idempotency key at its space, with the result it got: sending the key again
  * returns this result and changes nothing. The row is inserted first in the check-in transaction,
- * so a concurrent scan with the same key waits for it.
+ * so a concurrent scan with the same key waits for it. Records are kept for CHECK_IN_RETENTION_DAYS
+ * (check-in-retention.ts), longer than any scan can still be accepted.
  */
 @Entity('check_ins')
 export class CheckInEntity {
@@ -21,6 +22,8 @@ export class CheckInEntity {
   @Column({ type: 'jsonb', nullable: true })
   result: StoredResult | null;
 
+  /** Rows arrive in time order: the index only ever grows at its right end, and finds the oldest first. */
+  @Index('check_ins_received_at_idx')
   @CreateDateColumn({ type: 'timestamptz' })
   receivedAt: Date;
 }

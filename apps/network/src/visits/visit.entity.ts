@@ -11,10 +11,12 @@ export enum VisitStatus {
 
 /**
  * An accepted check-in: the obligation payer → host. At most one ACCEPTED visit per pass, space and
- * local day (the partial unique index is what makes a second scan a repeat, even under a race).
+ * local day (the partial unique index is what makes a second scan a repeat, even under a race). That
+ * index leads with the day so that a check-in reads and writes only its recent end, however much
+ * history the table holds.
  */
 @Entity('visits')
-@Index('visits_one_per_day', ['passId', 'spaceId', 'localDate'], { unique: true, where: `status = 'ACCEPTED'` })
+@Index('visits_one_per_day', ['localDate', 'passId', 'spaceId'], { unique: true, where: `status = 'ACCEPTED'` })
 @Index('visits_network_month_idx', ['networkId', 'networkMonth'])
 @Check('visits_status', `status IN ('ACCEPTED', 'VOIDED')`)
 export class VisitEntity {

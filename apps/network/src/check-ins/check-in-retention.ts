@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NETWORK_DATA_SOURCE } from '../network.database';
+
+/**
+ * How long an idempotency record is kept after it arrived. A scan is accepted only if it happened in
+ * the last 35 days (and at most 2 minutes ahead), so once its record is 40 days old the same scan sent
+ * again is OUTSIDE_SYNC_WINDOW: dropping the record can never let it count twice. Keeping the table to
+ * the records that matter keeps the claim's index small, however long the network has been running.
+ */
+export const CHECK_IN_RETENTION_DAYS = 40;
+const DAY_MS = 24 * 3600 * 1000;
+const BATCH = 10_000;
+
+export const CHECK_IN_RETENTION = Symbol('CHECK_IN_RETENTION');
+
+export interface CheckInRetentionOptions {
+  /** False builds the subgraph without the periodic clean-up (supergraph composition). */
+  enabled: boolean;
+  intervalMs: number;
+}
+
+type Query = (sql: string, parameters: unknown[]) => Promise<Array<{ deleted: number }>>;
+
+/**
+ * Deletes the idempotency records older than the retention, oldest first, in short transactions of
+ * at most 10,000 rows, skipping rows another clean-up holds (every instance runs one). Returns how
+ * many went.
+ */
+export async function deleteExpiredCheckIns(query: Query, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - CHECK_IN_RETENTION_DAYS * DAY_MS);
+  let total = 0;
+  for (;;) {
+    const [{ deleted }] = await query(
+      `WITH gone AS (
+         DELETE FROM check_ins WHERE ctid = ANY (ARRAY(
+           SELECT ctid FROM check_ins WHERE received_at < $1 ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED))
+         RETURNING 1)
+       SELECT count(*)::integer AS deleted FROM gone`,
+      [before, BATCH],
+    );
+    total += deleted;
+    if (deleted < BATCH) return total;
+  }
+}
+
+/** Runs deleteExpiredCheckIns shortly after start, then at every interval. */
+@Injectable()
+export class CheckInRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CheckInRetention');
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CHECK_IN_RETENTION) private readonly options: CheckInRetentionOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.enabled) this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      this.running = this.run().finally(() => {
+        if (!this.stopped) this.schedule(this.options.intervalMs);
+      });
+    }, delayMs);
+    // The clean-up never keeps the process alive on its own.
+    this.timer.unref();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      const deleted = await deleteExpiredCheckIns((sql, parameters) => this.dataSource.query(sql, parameters));
+      if (deleted > 0) {
+        this.logger.log(`Deleted ${deleted} idempotency records older than ${CHECK_IN_RETENTION_DAYS} days.`);
+      }
+    } catch (error) {
+      this.logger.warn(`Could not delete old idempotency records, trying again later: ${(error as Error).message}`);
+    }
+  }
+}
