@@ -20,7 +20,8 @@ const USAGE = `npm run bench [-- options]
   --spaces=N         spaces the check-ins go round (64)
   --profile=DIR      CPU profile of the server under test (node --cpu-prof), written to DIR when it stops
 Environment: BENCH_DATABASE_URL=postgres://… runs on that server (in a fresh passerelle_bench database)
-instead of an embedded PostgreSQL; BENCH_POOL_SIZE sets the server's DATABASE_POOL_SIZE (10).`;
+instead of an embedded PostgreSQL; BENCH_POOL_SIZE sets the server's DATABASE_POOL_SIZE (10); BENCH_CASES=gateway,…
+runs only those cases of scenario 1 (gateway, direct, floor, typename), e.g. to profile one.`;
 
 function parseOptions(argv: string[]): BenchOptions {
   const flags = new Map<string, string>();

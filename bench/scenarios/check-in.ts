@@ -16,7 +16,11 @@ const LABELS: Record<Case, string> = {
   floor: 'SQL floor (plain pg, same statements)',
   typename: '{ __typename } via gateway',
 };
-const CASES: Case[] = ['gateway', 'direct', 'floor', 'typename'];
+const ALL_CASES: Case[] = ['gateway', 'direct', 'floor', 'typename'];
+/** BENCH_CASES narrows the cases, to profile one of them alone. */
+const CASES = process.env.BENCH_CASES
+  ? ALL_CASES.filter((kind) => process.env.BENCH_CASES!.split(',').includes(kind))
+  : ALL_CASES;
 export const RSS_UNDER_LOAD = 'rssUnderLoad';
 
 /**

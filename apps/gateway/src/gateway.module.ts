@@ -6,6 +6,7 @@ import { HealthController, SUBGRAPH_URLS, SubgraphUrls } from './health.controll
 import { JwksController } from './jwks.controller';
 import { complexityLimitPlugin, queryLimitRules } from './query-limits';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 export interface GatewayOptions {
   /** The supergraph composed at build time (apps/gateway/supergraph.graphql). */
@@ -22,6 +23,7 @@ export interface GatewayOptions {
 @Module({})
 export class GatewayModule {
   static forRoot(options: GatewayOptions): DynamicModule {
+    const fetchSubgraph = subgraphFetcher();
     return {
       module: GatewayModule,
       imports: [
@@ -50,7 +52,7 @@ export class GatewayModule {
             buildService: ({ name }) => {
               const base = options.subgraphUrls[name];
               if (!base) throw new Error(`No URL configured for subgraph "${name}".`);
-              return new SubgraphDataSource({ url: new URL('/graphql', base).toString() });
+              return new SubgraphDataSource({ url: new URL('/graphql', base).toString(), fetcher: fetchSubgraph });
             },
           },
         }),

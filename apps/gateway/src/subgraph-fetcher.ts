@@ -1,0 +1,46 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { Agent, Dispatcher, request } from 'undici';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+/**
+ * How the gateway calls its subgraphs: undici's own client over kept-alive connections. The gateway's
+ * default fetcher (make-fetch-happen) is made for npm's registry traffic, with caching and proxy
+ * support it does not use here, and was a tenth of the server's time per check-in; undici's request
+ * API is the lightest HTTP client Node has.
+ */
+export function subgraphFetcher(): Fetcher {
+  const agent = new Agent({ keepAliveTimeout: 30_000 });
+  return async (url, init = {}) => {
+    const response = await request(url, {
+      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+      headers: init.headers,
+      body: init.body,
+      signal: init.signal,
+      dispatcher: agent,
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    return answer(url, response.statusCode, headers, await response.body.text());
+  };
+}
+
+/** The parts of a fetch Response the gateway reads, over a body already read in full. */
+function answer(url: string, status: number, headers: Headers, text: string): FetcherResponse {
+  return {
+    url,
+    status,
+    ok: status >= 200 && status < 300,
+    statusText: '',
+    redirected: false,
+    bodyUsed: true,
+    headers,
+    text: async () => text,
+    json: async () => JSON.parse(text) as unknown,
+    arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
+    clone: () => answer(url, status, headers, text),
+  };
+}
