@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
@@ -20,9 +20,13 @@ export interface EmbeddedDatabaseOptions {
 }
 
 const USER = 'passerelle';
-// Local-only server bound to 127.0.0.1 on a random port: the password guards against other local users.
+// Local-only server on a random port, reachable on 127.0.0.1 (for psql and other tools) and on a Unix
+// socket (what the servers use: cheaper per round trip than loopback TCP). The password guards both
+// against other local users.
 const PASSWORD = 'passerelle';
 const DATABASE = 'passerelle';
+// A socket path may not exceed 107 bytes, so not under the data directory; the port names the file.
+const SOCKET_DIRECTORY = tmpdir();
 
 /** Asks the kernel for a free TCP port: another PostgreSQL may already hold 5432. */
 export function freePort(): Promise<number> {
@@ -61,14 +65,14 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIRECTORY}`],
     onLog: (message: unknown) => log(String(message)),
     onError: (message: unknown) => log(String(message)),
   });
   if (created) await server.initialise();
   await server.start();
   if (created) await server.createDatabase(DATABASE);
-  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const base = `postgres://${USER}:${PASSWORD}@${encodeURIComponent(SOCKET_DIRECTORY)}:${port}`;
   return {
     url: `${base}/${DATABASE}`,
     adminUrl: `${base}/postgres`,
