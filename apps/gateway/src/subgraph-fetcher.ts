@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { STATUS_CODES } from 'node:http';
 import { Agent, Dispatcher, request } from 'undici';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -34,7 +35,8 @@ function answer(url: string, status: number, headers: Headers, text: string): Fe
     url,
     status,
     ok: status >= 200 && status < 300,
-    statusText: '',
+    // The gateway names it in its error for a failed subgraph call ("401: Unauthorized").
+    statusText: STATUS_CODES[status] ?? '',
     redirected: false,
     bodyUsed: true,
     headers,

@@ -10,7 +10,6 @@ import { NETWORK_DATA_SOURCE } from '../network.database';
  * the records that matter keeps the claim's index small, however long the network has been running.
  */
 export const CHECK_IN_RETENTION_DAYS = 40;
-const DAY_MS = 24 * 3600 * 1000;
 const BATCH = 10_000;
 
 export const CHECK_IN_RETENTION = Symbol('CHECK_IN_RETENTION');
@@ -28,17 +27,17 @@ type Query = (sql: string, parameters: unknown[]) => Promise<Array<{ deleted: nu
  * at most 10,000 rows, skipping rows another clean-up holds (every instance runs one). Returns how
  * many went.
  */
-export async function deleteExpiredCheckIns(query: Query, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - CHECK_IN_RETENTION_DAYS * DAY_MS);
+export async function deleteExpiredCheckIns(query: Query): Promise<number> {
   let total = 0;
   for (;;) {
     const [{ deleted }] = await query(
       `WITH gone AS (
          DELETE FROM check_ins WHERE ctid = ANY (ARRAY(
-           SELECT ctid FROM check_ins WHERE received_at < $1 ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED))
+           SELECT ctid FROM check_ins WHERE received_at < now() - make_interval(days => $1)
+            ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED))
          RETURNING 1)
        SELECT count(*)::integer AS deleted FROM gone`,
-      [before, BATCH],
+      [CHECK_IN_RETENTION_DAYS, BATCH],
     );
     total += deleted;
     if (deleted < BATCH) return total;
