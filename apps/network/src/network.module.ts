@@ -14,6 +14,8 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { KeyEncryption } from './credentials/key-encryption';
 import { PassesModule } from './passes/passes.module';
 import { SettlementDirectoryController } from './parties/settlement-directory.controller';
+import { ScannerCallerController } from './scanners/scanner-caller.controller';
+import { VisibleVisitsController } from './visits/visible-visits.controller';
 import { ProductsModule } from './products/products.module';
 import { VisitsModule } from './visits/visits.module';
 import { MembershipsModule } from './memberships/memberships.module';
@@ -115,6 +117,8 @@ export class NetworkModule {
         databaseHealthController(NETWORK_DATA_SOURCE),
         outboxFeedController(NETWORK_DATA_SOURCE),
         SettlementDirectoryController,
+        VisibleVisitsController,
+        ScannerCallerController,
       ],
       providers: [
         { provide: APP_PIPE, useValue: inputValidationPipe() },

@@ -1,13 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
 import { RoleGrantEntity } from './role-grant.entity';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 
-/** Role grants and the checks built on them, used by every other feature of the subgraph. */
+/**
+ * Role grants and the permission catalogue built on them. Global: every resolver of the subgraph
+ * declares its rule with `@Allow`, whose guard needs the service wherever it is used.
+ */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([RoleGrantEntity], NETWORK_DATA_SOURCE)],
-  providers: [AccessService],
-  exports: [AccessService, TypeOrmModule],
+  providers: [AccessService, AccessGuard],
+  exports: [AccessService, AccessGuard, TypeOrmModule],
 })
 export class AccessModule {}

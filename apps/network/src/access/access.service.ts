@@ -1,66 +1,108 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Caller, requireUser } from '@passerelle/auth';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Caller, RequestContext, requireUser } from '@passerelle/auth';
 import { isUuid } from '@passerelle/database';
-import { ForbiddenError } from '@passerelle/graphql';
-import { Repository } from 'typeorm';
-import { Role } from './role';
-import { RoleGrantEntity } from './role-grant.entity';
+import { ForbiddenError, requestLoader } from '@passerelle/graphql';
+import { DataSource } from 'typeorm';
 import { NETWORK_DATA_SOURCE } from '../network.database';
+import { Actor, allows, Permission, RULES, Subjects } from './permissions';
+import { RoleGrantEntity } from './role-grant.entity';
+
+type GrantRow = { role: string; network_id: string | null; space_id: string | null; active_networks: string[] };
 
 /**
- * Who may do what on a network or a space. Every mutation and every field that shows private data
- * asks here; `action` completes the sentence "Only … may <action>." shown to the caller.
+ * Answers the catalogue's questions (`permissions.ts`) for the caller of a request: their roles are read
+ * once per request, as they are now (a grant taken away counts at once), and each rule is decided there.
  */
 @Injectable()
 export class AccessService {
-  constructor(
-    @InjectRepository(RoleGrantEntity, NETWORK_DATA_SOURCE) private readonly grants: Repository<RoleGrantEntity>,
-  ) {}
+  constructor(@InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  async isNetworkAdmin(userId: string, networkId: string): Promise<boolean> {
-    return isUuid(networkId) && this.grants.existsBy({ userId, networkId, role: Role.NETWORK_ADMIN });
+  /** The request's caller with every role they hold; read once per request. */
+  async actor(context: object): Promise<Actor> {
+    const { caller } = context as RequestContext;
+    if (caller.kind === 'scanner') return { kind: 'scanner', spaceId: caller.spaceId };
+    if (caller.kind !== 'user') return { kind: 'anonymous' };
+    const actor = await requestLoader(context, 'actor', (ids) => Promise.all(ids.map((id) => this.actorOf(id)))).load(
+      caller.userId,
+    );
+    return actor!;
   }
 
-  async isSpaceOperator(userId: string, spaceId: string): Promise<boolean> {
-    return isUuid(spaceId) && this.grants.existsBy({ userId, spaceId, role: Role.SPACE_OPERATOR });
-  }
-
-  /** The caller's user id when they administer the network; FORBIDDEN otherwise. */
-  async requireNetworkAdmin(caller: Caller, networkId: string, action: string): Promise<string> {
-    const userId = requireUser(caller);
-    if (!(await this.isNetworkAdmin(userId, networkId))) {
-      throw new ForbiddenError(`Only an admin of this network may ${action}.`);
+  /** A user's roles, with the networks in which each space they operate is an ACTIVE member. */
+  async actorOf(userId: string): Promise<Actor> {
+    const rows: GrantRow[] = isUuid(userId)
+      ? await this.dataSource.query(
+          `SELECT g.role, g.network_id, g.space_id,
+                  coalesce((SELECT array_agg(m.network_id) FROM memberships m
+                             WHERE m.space_id = g.space_id AND m.status = 'ACTIVE'), '{}') AS active_networks
+             FROM role_grants g WHERE g.user_id = $1`,
+          [userId],
+        )
+      : [];
+    const adminOf = new Set<string>();
+    const operatorOf = new Set<string>();
+    const activeSpacesByNetwork = new Map<string, Set<string>>();
+    for (const row of rows) {
+      if (row.network_id) adminOf.add(row.network_id);
+      if (row.space_id) {
+        operatorOf.add(row.space_id);
+        for (const networkId of row.active_networks) {
+          if (!activeSpacesByNetwork.has(networkId)) activeSpacesByNetwork.set(networkId, new Set());
+          activeSpacesByNetwork.get(networkId)!.add(row.space_id);
+        }
+      }
     }
-    return userId;
+    return { kind: 'user', userId, adminOf, operatorOf, activeSpacesByNetwork };
   }
 
-  /** The caller's user id when they operate the space; FORBIDDEN otherwise. */
-  async requireSpaceOperator(caller: Caller, spaceId: string, action: string): Promise<string> {
-    const userId = requireUser(caller);
-    if (!(await this.isSpaceOperator(userId, spaceId))) {
-      throw new ForbiddenError(`Only an operator of this space may ${action}.`);
-    }
-    return userId;
+  async may<P extends Permission>(context: object, permission: P, subject: unknown): Promise<boolean> {
+    return allows(await this.actor(context), permission, subject);
   }
 
-  async requireNetworkAdminOrSpaceOperator(
-    caller: Caller,
-    scope: { networkId: string; spaceId: string },
+  /**
+   * FORBIDDEN unless the catalogue allows it; UNAUTHENTICATED first when the rule needs a person and
+   * there is none (so that a client knows to log in). `action` completes "Only … may <action>.".
+   */
+  async require<P extends Permission>(context: object, permission: P, subject: unknown, action: string): Promise<void> {
+    const actor = await this.actor(context);
+    if (allows(actor, permission, subject)) return;
+    const { caller } = context as RequestContext;
+    // Only the desk rule is for devices; every other refusal of a non-person says to log in first.
+    if (caller.kind !== 'scanner' || permission !== Permission.CHECK_IN) requireUser(caller);
+    throw new ForbiddenError(`Only ${RULES[permission].who} may ${action}.`);
+  }
+
+  /** The user id of the caller, who must pass the rule. */
+  async requireUser<P extends Permission>(
+    context: object,
+    permission: P,
+    subject: unknown,
     action: string,
   ): Promise<string> {
-    const userId = requireUser(caller);
-    const [admin, operator] = await Promise.all([
-      this.isNetworkAdmin(userId, scope.networkId),
-      this.isSpaceOperator(userId, scope.spaceId),
-    ]);
-    if (!admin && !operator) {
-      throw new ForbiddenError(`Only an admin of the network or an operator of the space may ${action}.`);
-    }
-    return userId;
+    await this.require(context, permission, subject, action);
+    return requireUser((context as RequestContext).caller);
+  }
+
+  /** The passes a person holds, as the SEE_EMAIL rule weighs them. */
+  async person(userId: string): Promise<Subjects['user']> {
+    const passes: Array<Subjects['pass']> = isUuid(userId)
+      ? await this.dataSource.query(
+          `SELECT DISTINCT network_id AS "networkId", holder_id AS "holderId", payer_kind AS "payerKind",
+                  payer_id AS "payerId"
+             FROM passes WHERE holder_id = $1`,
+          [userId],
+        )
+      : [];
+    return { userId, passes };
   }
 
   grantsOf(userId: string): Promise<RoleGrantEntity[]> {
-    return this.grants.find({ where: { userId }, order: { grantedAt: 'ASC' } });
+    return this.dataSource.getRepository(RoleGrantEntity).find({ where: { userId }, order: { grantedAt: 'ASC' } });
   }
+}
+
+/** For code that has only the caller (internal endpoints): a context of its own. */
+export function contextOf(caller: Caller): RequestContext {
+  return { caller, clientAddress: 'internal' };
 }

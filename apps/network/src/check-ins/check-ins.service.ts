@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Caller, requireUser } from '@passerelle/auth';
+import { Caller } from '@passerelle/auth';
 import { looksLikeCredential, verifyPassCredential } from '@passerelle/credentials';
-import { ConflictError, ForbiddenError } from '@passerelle/graphql';
+import { ConflictError } from '@passerelle/graphql';
 import { decode } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../access/access.service';
+import { AccessService, contextOf } from '../access/access.service';
+import { Permission } from '../access/permissions';
 import { NetworkKeysService } from '../credentials/network-keys.service';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { normalizeSerial } from '../passes/serial';
@@ -65,14 +66,7 @@ export class CheckInsService {
 
   /** Rule 1: a scanner of that space, or an operator of it. */
   private async requireDesk(caller: Caller, spaceId: string): Promise<void> {
-    if (caller.kind === 'scanner') {
-      if (caller.spaceId !== spaceId) throw new ForbiddenError('This scanner can only check in at its own space.');
-      return;
-    }
-    const userId = requireUser(caller);
-    if (!(await this.access.isSpaceOperator(userId, spaceId))) {
-      throw new ForbiddenError('Only a scanner or an operator of this space may check people in here.');
-    }
+    await this.access.require(contextOf(caller), Permission.CHECK_IN, { spaceId }, 'check people in here');
   }
 
   private async record(inputs: CheckInInput[], keyFields: string[], caller: Caller): Promise<StoredResult[]> {

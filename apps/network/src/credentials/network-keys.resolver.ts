@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Caller, CurrentCaller } from '@passerelle/auth';
-import { AccessService } from '../access/access.service';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 import { NetworksService } from '../networks/networks.service';
 import { NetworkKeysService } from './network-keys.service';
 import { NetworkKeyEntity } from './network-key.entity';
@@ -20,10 +20,10 @@ function toPublicKey(key: NetworkKeyEntity): PublicKey {
 export class NetworkKeysResolver {
   constructor(
     private readonly keys: NetworkKeysService,
-    private readonly access: AccessService,
     private readonly networks: NetworksService,
   ) {}
 
+  @Allow(Permission.PUBLIC)
   @Query(() => [PublicKey], {
     description:
       "Public keys that verify a network's QR credentials offline (also served as JWKS at /.well-known/jwks.json)",
@@ -34,15 +34,12 @@ export class NetworkKeysResolver {
     return (await this.keys.published(networkId)).map(toPublicKey);
   }
 
+  @Allow(Permission.ADMINISTER_NETWORK, { resource: 'networkId', action: 'rotate its QR signing key' })
   @Mutation(() => [PublicKey], {
     description:
       'Network admin: new QR codes are signed with a new key; the retired one keeps verifying the codes it signed',
   })
-  async rotateNetworkKey(
-    @Args('networkId', { type: () => ID }) networkId: string,
-    @CurrentCaller() caller: Caller,
-  ): Promise<PublicKey[]> {
-    await this.access.requireNetworkAdmin(caller, networkId, 'rotate its QR signing key');
+  async rotateNetworkKey(@Args('networkId', { type: () => ID }) networkId: string): Promise<PublicKey[]> {
     await this.keys.rotate(networkId);
     return (await this.keys.published(networkId)).map(toPublicKey);
   }

@@ -1,5 +1,4 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Caller, CurrentCaller } from '@passerelle/auth';
 import { requestLoader } from '@passerelle/graphql';
 import { NetworkEntity } from '../networks/network.entity';
 import { Network } from '../networks/network.model';
@@ -7,6 +6,8 @@ import { NetworksService } from '../networks/networks.service';
 import { SpaceEntity } from '../spaces/space.entity';
 import { Space } from '../spaces/space.model';
 import { SpacesService } from '../spaces/spaces.service';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 import { RequestMembershipInput } from './dto/request-membership.input';
 import { MembershipStatus } from './membership-status';
 import { MembershipEntity } from './membership.entity';
@@ -21,30 +22,24 @@ export class MembershipsResolver {
     private readonly spaces: SpacesService,
   ) {}
 
+  @Allow(Permission.OPERATE_SPACE, { resource: 'input.spaceId', action: 'ask for it to join a network' })
   @Mutation(() => Membership, { description: 'A space operator asks for the space to join a network; starts PENDING' })
-  requestMembership(
-    @Args('input') input: RequestMembershipInput,
-    @CurrentCaller() caller: Caller,
-  ): Promise<MembershipEntity> {
-    return this.memberships.request(input, caller);
+  requestMembership(@Args('input') input: RequestMembershipInput): Promise<MembershipEntity> {
+    return this.memberships.request(input);
   }
 
+  @Allow(Permission.ADMINISTER_NETWORK, { resource: 'membershipId', from: 'membership', action: 'approve its members' })
   @Mutation(() => Membership, { description: 'Network admin: the membership becomes ACTIVE' })
-  approveMembership(
-    @Args('membershipId', { type: () => ID }) membershipId: string,
-    @CurrentCaller() caller: Caller,
-  ): Promise<MembershipEntity> {
-    return this.memberships.approve(membershipId, caller);
+  approveMembership(@Args('membershipId', { type: () => ID }) membershipId: string): Promise<MembershipEntity> {
+    return this.memberships.approve(membershipId);
   }
 
+  @Allow(Permission.SUSPEND_MEMBERSHIP, { resource: 'membershipId', action: 'suspend this membership' })
   @Mutation(() => Membership, {
     description: "Network admin, or the space's operator: the space stops accepting the network's passes",
   })
-  suspendMembership(
-    @Args('membershipId', { type: () => ID }) membershipId: string,
-    @CurrentCaller() caller: Caller,
-  ): Promise<MembershipEntity> {
-    return this.memberships.suspend(membershipId, caller);
+  suspendMembership(@Args('membershipId', { type: () => ID }) membershipId: string): Promise<MembershipEntity> {
+    return this.memberships.suspend(membershipId);
   }
 
   @ResolveField(() => Network)

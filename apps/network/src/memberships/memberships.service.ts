@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Caller } from '@passerelle/auth';
 import { isUniqueViolation, isUuid } from '@passerelle/database';
 import { ConflictError, NotFoundError } from '@passerelle/graphql';
 import { In, Repository } from 'typeorm';
-import { AccessService } from '../access/access.service';
 import { NetworksService } from '../networks/networks.service';
 import { SpaceEntity } from '../spaces/space.entity';
 import { SpacesService } from '../spaces/spaces.service';
@@ -25,17 +23,15 @@ export class MembershipsService {
     @InjectRepository(MembershipEntity, NETWORK_DATA_SOURCE) private readonly memberships: Repository<MembershipEntity>,
     private readonly networks: NetworksService,
     private readonly spaces: SpacesService,
-    private readonly access: AccessService,
   ) {}
 
-  async request(input: RequestMembershipInput, caller: Caller): Promise<MembershipEntity> {
+  async request(input: RequestMembershipInput): Promise<MembershipEntity> {
     const [network, space] = await Promise.all([
       this.networks.findById(input.networkId),
       this.spaces.findById(input.spaceId),
     ]);
     if (!network) throw new NotFoundError('Network', input.networkId);
     if (!space) throw new NotFoundError('Space', input.spaceId);
-    await this.access.requireSpaceOperator(caller, space.id, 'ask for it to join a network');
     try {
       return await this.memberships.save(
         this.memberships.create({
@@ -55,15 +51,13 @@ export class MembershipsService {
     }
   }
 
-  async approve(id: string, caller: Caller): Promise<MembershipEntity> {
+  async approve(id: string): Promise<MembershipEntity> {
     const membership = await this.get(id);
-    await this.access.requireNetworkAdmin(caller, membership.networkId, 'approve its members');
     return this.setStatus(membership.id, MembershipStatus.ACTIVE);
   }
 
-  async suspend(id: string, caller: Caller): Promise<MembershipEntity> {
+  async suspend(id: string): Promise<MembershipEntity> {
     const membership = await this.get(id);
-    await this.access.requireNetworkAdminOrSpaceOperator(caller, membership, 'suspend this membership');
     return this.setStatus(membership.id, MembershipStatus.SUSPENDED);
   }
 

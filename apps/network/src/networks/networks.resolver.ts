@@ -1,6 +1,8 @@
 import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference, Parent } from '@nestjs/graphql';
 import { Caller, CurrentCaller, requireUser } from '@passerelle/auth';
 import { BadUserInputError } from '@passerelle/graphql';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 import { RegisterNetworkInput } from './dto/register-network.input';
 import { NetworkEntity } from './network.entity';
 import { Network } from './network.model';
@@ -10,11 +12,13 @@ import { NetworksService } from './networks.service';
 export class NetworksResolver {
   constructor(private readonly service: NetworksService) {}
 
+  @Allow(Permission.PUBLIC)
   @Query(() => [Network], { description: 'Public directory of networks' })
   networks(): Promise<NetworkEntity[]> {
     return this.service.all();
   }
 
+  @Allow(Permission.PUBLIC)
   @Query(() => Network, { nullable: true, description: 'Public; by id or by slug' })
   network(
     @Args('id', { type: () => ID, nullable: true }) id?: string,
@@ -25,11 +29,13 @@ export class NetworksResolver {
     throw new BadUserInputError('id', 'Give the network id or its slug.');
   }
 
+  @Allow(Permission.SIGNED_IN)
   @Mutation(() => Network, { description: "The caller becomes the network's NETWORK_ADMIN" })
   registerNetwork(@Args('input') input: RegisterNetworkInput, @CurrentCaller() caller: Caller): Promise<NetworkEntity> {
     return this.service.register(input, requireUser(caller));
   }
 
+  /** Networks are public, as in the `network` query. */
   @ResolveReference()
   resolveReference(@Parent() reference: { id: string }, @Context() context: object): Promise<NetworkEntity | null> {
     return this.service.load(context, reference.id);

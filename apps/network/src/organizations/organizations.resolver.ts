@@ -1,5 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Caller, CurrentCaller } from '@passerelle/auth';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 import { NetworkEntity } from '../networks/network.entity';
 import { Network } from '../networks/network.model';
 import { NetworksService } from '../networks/networks.service';
@@ -15,6 +17,7 @@ export class OrganizationsResolver {
     private readonly networks: NetworksService,
   ) {}
 
+  @Allow(Permission.ADMINISTER_NETWORK, { resource: 'input.networkId', action: 'add organizations' })
   @Mutation(() => Organization, {
     description: "Network admin: an employer billed for its employees' visits (CORPORATE passes)",
   })
@@ -35,7 +38,7 @@ export class OrganizationsResolver {
     @Parent() reference: { id: string },
     @Context() context: object,
   ): Promise<OrganizationEntity | null> {
-    return this.organizations.load(context, reference.id);
+    return this.organizations.visible(context, reference.id);
   }
 }
 
@@ -44,7 +47,7 @@ export class NetworkOrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
   @ResolveField(() => [Organization], { description: "The network's employers; empty unless the caller is its admin" })
-  organizations(@Parent() network: NetworkEntity, @CurrentCaller() caller: Caller): Promise<OrganizationEntity[]> {
-    return this.service.visibleInNetwork(network.id, caller);
+  organizations(@Parent() network: NetworkEntity, @Context() context: object): Promise<OrganizationEntity[]> {
+    return this.service.visibleInNetwork(context, network.id);
   }
 }

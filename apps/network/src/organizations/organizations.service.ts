@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Caller } from '@passerelle/auth';
+import { Caller, requireUser } from '@passerelle/auth';
 import { findByIdsInOrder, isUniqueViolation, isUuid } from '@passerelle/database';
 import { ConflictError, NotFoundError, requestLoader } from '@passerelle/graphql';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { Permission } from '../access/permissions';
 import { NetworksService } from '../networks/networks.service';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { OrganizationEntity } from './organization.entity';
@@ -22,7 +23,7 @@ export class OrganizationsService {
   async create(input: CreateOrganizationInput, caller: Caller): Promise<OrganizationEntity> {
     const network = await this.networks.findById(input.networkId);
     if (!network) throw new NotFoundError('Network', input.networkId);
-    const userId = await this.access.requireNetworkAdmin(caller, network.id, 'add organizations');
+    const userId = requireUser(caller);
     try {
       return await this.organizations.save(
         this.organizations.create({ networkId: network.id, name: input.name, createdBy: userId }),
@@ -36,8 +37,8 @@ export class OrganizationsService {
   }
 
   /** A network's employers, for its admins only: who buys passes for whom is commercial information. */
-  async visibleInNetwork(networkId: string, caller: Caller): Promise<OrganizationEntity[]> {
-    if (caller.kind !== 'user' || !(await this.access.isNetworkAdmin(caller.userId, networkId))) return [];
+  async visibleInNetwork(context: object, networkId: string): Promise<OrganizationEntity[]> {
+    if (!(await this.access.may(context, Permission.ADMINISTER_NETWORK, { networkId }))) return [];
     return this.organizations.find({ where: { networkId }, order: { name: 'ASC' } });
   }
 
@@ -47,5 +48,14 @@ export class OrganizationsService {
 
   load(context: object, id: string): Promise<OrganizationEntity | null> {
     return requestLoader(context, 'organization', (ids) => findByIdsInOrder(this.organizations, ids)).load(id);
+  }
+
+  /** An organization as `_entities` shows it: to its network's admins only, like `Network.organizations`. */
+  async visible(context: object, id: string): Promise<OrganizationEntity | null> {
+    const organization = await this.load(context, id);
+    if (!organization) return null;
+    return (await this.access.may(context, Permission.ADMINISTER_NETWORK, { networkId: organization.networkId }))
+      ? organization
+      : null;
   }
 }

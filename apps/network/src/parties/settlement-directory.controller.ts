@@ -3,13 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { InternalApiGuard } from '@passerelle/auth';
 import { isUuid } from '@passerelle/database';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { allows, periodScope, Permission } from '../access/permissions';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { PartyKind } from './party.model';
 
 export interface SettlementDirectory {
   network: { id: string; name: string; currency: string; timezone: string; settlementMode: string } | null;
-  /** What the user may see of the network's settlement, decided here from the current role grants. */
-  caller: { networkAdmin: boolean; operatedSpaceIds: string[] };
+  /**
+   * What the user may do with the network's settlement, decided here by the catalogue from the current
+   * role grants: close it (an admin), read its periods, and whose lines (the spaces they operate that
+   * are ACTIVE members; every line for an admin).
+   */
+  caller: { networkAdmin: boolean; mayReadPeriods: boolean; operatedSpaceIds: string[] };
   /** Every party that can appear in the network's settlement, with its current name. */
   parties: Array<{ kind: PartyKind; id: string; name: string }>;
 }
@@ -22,7 +28,10 @@ export interface SettlementDirectory {
 @Controller('internal/settlement-directory')
 @UseGuards(InternalApiGuard)
 export class SettlementDirectoryController {
-  constructor(@InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -33,7 +42,7 @@ export class SettlementDirectoryController {
     }
     const empty: SettlementDirectory = {
       network: null,
-      caller: { networkAdmin: false, operatedSpaceIds: [] },
+      caller: { networkAdmin: false, mayReadPeriods: false, operatedSpaceIds: [] },
       parties: [],
     };
     if (!isUuid(networkId)) return empty;
@@ -41,8 +50,6 @@ export class SettlementDirectoryController {
     const [row]: Array<{
       network: SettlementDirectory['network'];
       parties: SettlementDirectory['parties'] | null;
-      admin: boolean;
-      operated: string[] | null;
     }> = await this.dataSource.query(
       `SELECT json_build_object('id', n.id, 'name', n.name, 'currency', n.currency, 'timezone', n.timezone,
                                   'settlementMode', n.settlement_mode) AS network,
@@ -52,18 +59,20 @@ export class SettlementDirectoryController {
                    SELECT 'SPACE', s.id, s.name FROM memberships m JOIN spaces s ON s.id = m.space_id
                     WHERE m.network_id = n.id
                    UNION ALL
-                   SELECT 'ORGANIZATION', o.id, o.name FROM organizations o WHERE o.network_id = n.id) p) AS parties,
-                EXISTS (SELECT 1 FROM role_grants g
-                         WHERE g.user_id = $2 AND g.network_id = n.id AND g.role = 'NETWORK_ADMIN') AS admin,
-                (SELECT array_agg(g.space_id) FROM role_grants g JOIN memberships m ON m.space_id = g.space_id
-                  WHERE g.user_id = $2 AND g.role = 'SPACE_OPERATOR' AND m.network_id = n.id) AS operated
+                   SELECT 'ORGANIZATION', o.id, o.name FROM organizations o WHERE o.network_id = n.id) p) AS parties
            FROM networks n WHERE n.id = $1`,
-      [networkId, user],
+      [networkId],
     );
     if (!row) return empty;
+    const actor = user ? await this.access.actorOf(user) : ({ kind: 'anonymous' } as const);
+    const scope = periodScope(actor, networkId);
     return {
       network: row.network,
-      caller: { networkAdmin: row.admin, operatedSpaceIds: row.operated ?? [] },
+      caller: {
+        networkAdmin: allows(actor, Permission.ADMINISTER_NETWORK, { networkId }),
+        mayReadPeriods: allows(actor, Permission.READ_PERIOD, { networkId }),
+        operatedSpaceIds: scope.all ? [] : scope.spaceIds,
+      },
       parties: row.parties ?? [],
     };
   }

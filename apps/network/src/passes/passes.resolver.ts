@@ -1,6 +1,9 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Caller, CurrentCaller, requireUser } from '@passerelle/auth';
-import { BadUserInputError, ConflictError, ForbiddenError } from '@passerelle/graphql';
+import { Caller, CurrentCaller, RequestContext, requireUser } from '@passerelle/auth';
+import { AccessService } from '../access/access.service';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
+import { BadUserInputError, ConflictError } from '@passerelle/graphql';
 import { IssuedQr, PassQrService } from '../credentials/pass-qr.service';
 import { NetworksService } from '../networks/networks.service';
 import { PartiesService } from '../parties/parties.service';
@@ -28,38 +31,39 @@ export class PassesResolver {
     private readonly spaces: SpacesService,
     private readonly parties: PartiesService,
     private readonly qrCodes: PassQrService,
+    private readonly access: AccessService,
   ) {}
 
+  @Allow(Permission.SIGNED_IN)
   @Query(() => Pass, {
     nullable: true,
     description: "Visible to its holder, the issuer's operators and the network's admins",
   })
-  async pass(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller): Promise<PassEntity | null> {
-    requireUser(caller);
+  async pass(@Args('id', { type: () => ID }) id: string, @Context() context: object): Promise<PassEntity | null> {
     const pass = await this.passes.findById(id);
-    return pass && (await this.passes.canSee(pass, caller)) ? pass : null;
+    return pass && (await this.access.may(context, Permission.SEE_PASS, pass)) ? pass : null;
   }
 
+  @Allow(Permission.SIGNED_IN)
   @Query(() => [Pass], { description: "The logged-in user's passes" })
   myPasses(@CurrentCaller() caller: Caller): Promise<PassEntity[]> {
     return this.passes.ofHolder(requireUser(caller));
   }
 
+  // Who may sell depends on the product's kind: the service asks the catalogue (ISSUE_PASS) once it knows.
+  @Allow(Permission.SIGNED_IN)
   @Mutation(() => Pass, {
     description: "A space operator issues for the network's products sold at their space; a network admin for any",
   })
-  issuePass(@Args('input') input: IssuePassInput, @CurrentCaller() caller: Caller): Promise<PassEntity> {
-    return this.passes.issue(input, caller);
+  issuePass(@Args('input') input: IssuePassInput, @Context() context: RequestContext): Promise<PassEntity> {
+    return this.passes.issue(input, context);
   }
 
+  @Allow(Permission.MANAGE_PASS, { resource: 'passId', action: 'revoke it' })
   @Mutation(() => Pass)
-  revokePass(
-    @Args('passId', { type: () => ID }) passId: string,
-    @Args('reason') reason: string,
-    @CurrentCaller() caller: Caller,
-  ): Promise<PassEntity> {
+  revokePass(@Args('passId', { type: () => ID }) passId: string, @Args('reason') reason: string): Promise<PassEntity> {
     if (!reason.trim()) throw new BadUserInputError('reason', 'Say why the pass is revoked.');
-    return this.passes.revoke(passId, reason.trim().slice(0, 500), caller);
+    return this.passes.revoke(passId, reason.trim().slice(0, 500));
   }
 
   @ResolveField(() => PassStatus)
@@ -108,12 +112,9 @@ export class PassesResolver {
   async qr(
     @Parent() pass: PassEntity,
     @Context() context: object,
-    @CurrentCaller() caller: Caller,
     @Args('printed', { type: () => Boolean, nullable: true, defaultValue: false }) printed: boolean,
   ): Promise<IssuedQr> {
-    if (caller.kind !== 'user' || caller.userId !== pass.holderId) {
-      throw new ForbiddenError('Only the holder of a pass may show its QR code.');
-    }
+    await this.access.require(context, Permission.SHOW_QR, pass, 'show its QR code');
     if (printed) {
       const product = await this.products.load(context, pass.productId);
       if (!product?.allowPrintedQr) throw new BadUserInputError('printed', 'This pass cannot have a printed QR code.');

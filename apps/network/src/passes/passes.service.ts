@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Caller, requireUser } from '@passerelle/auth';
+import { RequestContext, requireUser } from '@passerelle/auth';
 import { localMonth } from '@passerelle/calendar';
 import { findByIdsInOrder, isUniqueViolation, isUuid } from '@passerelle/database';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, requestLoader } from '@passerelle/graphql';
+import { BadUserInputError, ConflictError, NotFoundError, requestLoader } from '@passerelle/graphql';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { Permission } from '../access/permissions';
 import { MembershipsService } from '../memberships/memberships.service';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -34,11 +35,11 @@ export class PassesService {
     private readonly accounts: AccountsClient,
   ) {}
 
-  async issue(input: IssuePassInput, caller: Caller): Promise<PassEntity> {
-    const userId = requireUser(caller);
+  async issue(input: IssuePassInput, context: RequestContext): Promise<PassEntity> {
+    const userId = requireUser(context.caller);
     const product = await this.products.findById(input.productId);
     if (!product) throw new NotFoundError('Pass product', input.productId);
-    const payer = await this.payerFor(product, input, caller);
+    const payer = await this.payerFor(product, input, context);
     const { userId: holderId } = await this.accounts.accountFor(input.holderEmail);
     const now = new Date();
     for (let attempt = 0; ; attempt += 1) {
@@ -72,8 +73,13 @@ export class PassesService {
   private async payerFor(
     product: PassProductEntity,
     input: IssuePassInput,
-    caller: Caller,
+    context: RequestContext,
   ): Promise<{ kind: PartyKind; id: string }> {
+    const sale = (payer: 'SPACE' | 'NETWORK' | 'ORGANIZATION') => ({
+      networkId: product.networkId,
+      issuingSpaceId: input.issuingSpaceId ?? null,
+      payer,
+    });
     switch (product.kind) {
       case PassKind.COUPON_BOOK:
       case PassKind.RECIPROCAL: {
@@ -86,27 +92,19 @@ export class PassesService {
               : "A reciprocal pass belongs to a member's home space: give issuingSpaceId.",
           );
         }
+        await this.access.require(context, Permission.ISSUE_PASS, sale('SPACE'), 'issue this pass');
         const membership = isUuid(input.issuingSpaceId)
           ? await this.memberships.findActive(product.networkId, input.issuingSpaceId)
           : null;
-        const userId = requireUser(caller);
-        const allowed =
-          (await this.access.isNetworkAdmin(userId, product.networkId)) ||
-          (membership !== null && (await this.access.isSpaceOperator(userId, input.issuingSpaceId)));
-        if (!allowed) {
-          throw new ForbiddenError(
-            "Only the network's admins, or operators of the issuing space, may issue this pass.",
-          );
-        }
         if (!membership)
           throw new BadUserInputError(field, 'The issuing space is not an active member of this network.');
         return { kind: PartyKind.SPACE, id: input.issuingSpaceId };
       }
       case PassKind.CREDITS:
-        await this.access.requireNetworkAdmin(caller, product.networkId, 'issue credit passes');
+        await this.access.require(context, Permission.ISSUE_PASS, sale('NETWORK'), 'issue credit passes');
         return { kind: PartyKind.NETWORK, id: product.networkId };
       case PassKind.CORPORATE: {
-        await this.access.requireNetworkAdmin(caller, product.networkId, 'issue corporate passes');
+        await this.access.require(context, Permission.ISSUE_PASS, sale('ORGANIZATION'), 'issue corporate passes');
         if (!input.organizationId) {
           throw new BadUserInputError(
             'organizationId',
@@ -122,26 +120,12 @@ export class PassesService {
     }
   }
 
-  async revoke(passId: string, reason: string, caller: Caller): Promise<PassEntity> {
+  async revoke(passId: string, reason: string): Promise<PassEntity> {
     const pass = await this.findById(passId);
     if (!pass) throw new NotFoundError('Pass', passId);
-    if (!(await this.isIssuer(pass, caller))) {
-      throw new ForbiddenError("Only the pass's issuer (its space's operators or the network's admins) may revoke it.");
-    }
     if (pass.revokedAt) throw new ConflictError('This pass is already revoked.');
     await this.passes.update({ id: pass.id }, { revokedAt: () => 'now()', revokeReason: reason });
     return this.passes.findOneByOrFail({ id: pass.id });
-  }
-
-  /** The network's admins, and the operators of the paying space (which sold it). */
-  async isIssuer(pass: PassEntity, caller: Caller): Promise<boolean> {
-    if (caller.kind !== 'user') return false;
-    if (await this.access.isNetworkAdmin(caller.userId, pass.networkId)) return true;
-    return pass.payerKind === PartyKind.SPACE && this.access.isSpaceOperator(caller.userId, pass.payerId);
-  }
-
-  async canSee(pass: PassEntity, caller: Caller): Promise<boolean> {
-    return (caller.kind === 'user' && caller.userId === pass.holderId) || this.isIssuer(pass, caller);
   }
 
   async findById(id: string): Promise<PassEntity | null> {

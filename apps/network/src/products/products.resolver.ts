@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Caller, CurrentCaller } from '@passerelle/auth';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 import { NetworkEntity } from '../networks/network.entity';
 import { Network } from '../networks/network.model';
 import { NetworksService } from '../networks/networks.service';
@@ -15,12 +16,10 @@ export class ProductsResolver {
     private readonly networks: NetworksService,
   ) {}
 
+  @Allow(Permission.ADMINISTER_NETWORK, { resource: 'input.networkId', action: 'define its pass products' })
   @Mutation(() => PassProduct, { description: 'Network admin' })
-  createPassProduct(
-    @Args('input') input: CreatePassProductInput,
-    @CurrentCaller() caller: Caller,
-  ): Promise<PassProductEntity> {
-    return this.products.create(input, caller);
+  createPassProduct(@Args('input') input: CreatePassProductInput): Promise<PassProductEntity> {
+    return this.products.create(input);
   }
 
   @ResolveField(() => Network)

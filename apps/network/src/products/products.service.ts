@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Caller } from '@passerelle/auth';
 import { findByIdsInOrder, isUuid } from '@passerelle/database';
 import { BadUserInputError, NotFoundError, requestLoader } from '@passerelle/graphql';
 import { Repository } from 'typeorm';
-import { AccessService } from '../access/access.service';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { NetworksService } from '../networks/networks.service';
 import { CreatePassProductInput } from './dto/create-pass-product.input';
@@ -31,14 +29,12 @@ export class ProductsService {
   constructor(
     @InjectRepository(PassProductEntity, NETWORK_DATA_SOURCE) private readonly products: Repository<PassProductEntity>,
     private readonly networks: NetworksService,
-    private readonly access: AccessService,
   ) {}
 
-  async create(input: CreatePassProductInput, caller: Caller): Promise<PassProductEntity> {
+  async create(input: CreatePassProductInput): Promise<PassProductEntity> {
     checkKindFields(input);
     const network = await this.networks.findById(input.networkId);
     if (!network) throw new NotFoundError('Network', input.networkId);
-    await this.access.requireNetworkAdmin(caller, network.id, 'define its pass products');
     return this.products.save(
       this.products.create({
         networkId: network.id,

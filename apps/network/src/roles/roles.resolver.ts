@@ -1,5 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Caller, CurrentCaller } from '@passerelle/auth';
+import { RequestContext } from '@passerelle/auth';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 import { RoleGrantEntity } from '../access/role-grant.entity';
 import { NetworkEntity } from '../networks/network.entity';
 import { Network } from '../networks/network.model';
@@ -19,12 +21,14 @@ export class RolesResolver {
     private readonly spaces: SpacesService,
   ) {}
 
+  // Which role decides depends on the role granted: the service asks the catalogue once it knows.
+  @Allow(Permission.SIGNED_IN)
   @Mutation(() => RoleGrant, {
     description:
       'Network admins grant NETWORK_ADMIN on their network; space operators grant SPACE_OPERATOR on their space',
   })
-  grantRole(@Args('input') input: GrantRoleInput, @CurrentCaller() caller: Caller): Promise<RoleGrantEntity> {
-    return this.roles.grant(input, caller);
+  grantRole(@Args('input') input: GrantRoleInput, @Context() context: RequestContext): Promise<RoleGrantEntity> {
+    return this.roles.grant(input, context);
   }
 
   @ResolveField(() => Network, { nullable: true })

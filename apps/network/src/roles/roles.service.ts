@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Caller } from '@passerelle/auth';
+import { RequestContext } from '@passerelle/auth';
 import { BadUserInputError, NotFoundError } from '@passerelle/graphql';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { Permission } from '../access/permissions';
 import { Role } from '../access/role';
 import { RoleGrantEntity } from '../access/role-grant.entity';
 import { NetworksService } from '../networks/networks.service';
@@ -26,8 +27,9 @@ export class RolesService {
    * Network admins grant NETWORK_ADMIN on their network, space operators SPACE_OPERATOR on their
    * space. Granting a role the person already has returns that grant.
    */
-  async grant(input: GrantRoleInput, caller: Caller): Promise<RoleGrantEntity> {
-    const scope = await this.checkScope(input, caller);
+  async grant(input: GrantRoleInput, context: RequestContext): Promise<RoleGrantEntity> {
+    const { caller } = context;
+    const scope = await this.checkScope(input, context);
     const { userId } = await this.accounts.accountFor(input.email);
     await this.grants
       .createQueryBuilder()
@@ -44,7 +46,7 @@ export class RolesService {
 
   private async checkScope(
     input: GrantRoleInput,
-    caller: Caller,
+    context: RequestContext,
   ): Promise<{ networkId: string | null; spaceId: string | null }> {
     if (input.role === Role.NETWORK_ADMIN) {
       if (!input.networkId)
@@ -52,7 +54,7 @@ export class RolesService {
       if (input.spaceId) throw new BadUserInputError('spaceId', 'NETWORK_ADMIN is granted on a network, not a space.');
       const network = await this.networks.findById(input.networkId);
       if (!network) throw new NotFoundError('Network', input.networkId);
-      await this.access.requireNetworkAdmin(caller, network.id, 'make other admins');
+      await this.access.require(context, Permission.ADMINISTER_NETWORK, { networkId: network.id }, 'make other admins');
       return { networkId: network.id, spaceId: null };
     }
     if (!input.spaceId) throw new BadUserInputError('spaceId', 'SPACE_OPERATOR is granted on a space: give spaceId.');
@@ -60,7 +62,7 @@ export class RolesService {
       throw new BadUserInputError('networkId', 'SPACE_OPERATOR is granted on a space, not a network.');
     const space = await this.spaces.findById(input.spaceId);
     if (!space) throw new NotFoundError('Space', input.spaceId);
-    await this.access.requireSpaceOperator(caller, space.id, 'make other operators');
+    await this.access.require(context, Permission.OPERATE_SPACE, { spaceId: space.id }, 'make other operators');
     return { networkId: null, spaceId: space.id };
   }
 }

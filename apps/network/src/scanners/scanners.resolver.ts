@@ -9,6 +9,8 @@ import { ScannerEntity } from './scanner.entity';
 import { Scanner, ScannerRegistration } from './scanner.model';
 import { ScannersService } from './scanners.service';
 
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 @Resolver(() => Scanner)
 export class ScannersResolver {
   constructor(
@@ -25,6 +27,7 @@ export class ScannersResolver {
     return scanner;
   }
 
+  @Allow(Permission.OPERATE_SPACE, { resource: 'input.spaceId', action: 'register its scanners' })
   @Mutation(() => ScannerRegistration, {
     description: 'Space operator: a front-desk device; its token is returned once and can only check in at that space',
   })
@@ -35,12 +38,10 @@ export class ScannersResolver {
     return this.scanners.register(input, caller);
   }
 
+  @Allow(Permission.OPERATE_SPACE, { resource: 'scannerId', from: 'scanner', action: 'revoke its scanners' })
   @Mutation(() => Scanner, { description: "Space operator: the scanner's token stops working at once" })
-  revokeScanner(
-    @Args('scannerId', { type: () => ID }) scannerId: string,
-    @CurrentCaller() caller: Caller,
-  ): Promise<ScannerEntity> {
-    return this.scanners.revoke(scannerId, caller);
+  revokeScanner(@Args('scannerId', { type: () => ID }) scannerId: string): Promise<ScannerEntity> {
+    return this.scanners.revoke(scannerId);
   }
 
   @ResolveField(() => Space)

@@ -1,6 +1,8 @@
 import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference, Parent } from '@nestjs/graphql';
 import { Caller, CurrentCaller, requireUser } from '@passerelle/auth';
 import { BadUserInputError } from '@passerelle/graphql';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 import { RegisterSpaceInput } from './dto/register-space.input';
 import { SpaceEntity } from './space.entity';
 import { Space } from './space.model';
@@ -10,6 +12,7 @@ import { SpacesService } from './spaces.service';
 export class SpacesResolver {
   constructor(private readonly spaces: SpacesService) {}
 
+  @Allow(Permission.PUBLIC)
   @Query(() => Space, { nullable: true, description: 'Public; by id or by slug' })
   space(
     @Args('id', { type: () => ID, nullable: true }) id?: string,
@@ -20,11 +23,13 @@ export class SpacesResolver {
     throw new BadUserInputError('id', 'Give the space id or its slug.');
   }
 
+  @Allow(Permission.SIGNED_IN)
   @Mutation(() => Space, { description: "The caller becomes the space's SPACE_OPERATOR" })
   registerSpace(@Args('input') input: RegisterSpaceInput, @CurrentCaller() caller: Caller): Promise<SpaceEntity> {
     return this.spaces.register(input, requireUser(caller));
   }
 
+  /** Spaces are public, as in the `space` query. */
   @ResolveReference()
   resolveReference(@Parent() reference: { id: string }, @Context() context: object): Promise<SpaceEntity | null> {
     return this.spaces.load(context, reference.id);

@@ -1,6 +1,19 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Caller, CurrentCaller } from '@passerelle/auth';
-import { BadUserInputError, ForbiddenError } from '@passerelle/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import { BadUserInputError } from '@passerelle/graphql';
+import { AccessService } from '../access/access.service';
+import { Allow } from '../access/allow.decorator';
+import { Permission } from '../access/permissions';
 import { PartiesService } from '../parties/parties.service';
 import { Party } from '../parties/party.model';
 import { PassEntity } from '../passes/pass.entity';
@@ -22,6 +35,7 @@ export class VisitsResolver {
     private readonly parties: PartiesService,
   ) {}
 
+  @Allow(Permission.SIGNED_IN)
   @Query(() => VisitConnection, {
     name: 'visits',
     description:
@@ -29,21 +43,27 @@ export class VisitsResolver {
   })
   list(
     @Args('filter') filter: VisitFilter,
-    @CurrentCaller() caller: Caller,
+    @Context() context: object,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<VisitPage> {
-    return this.service.list(filter, first, after ?? undefined, caller);
+    return this.service.list(filter, first, after ?? undefined, context);
   }
 
+  @Allow(Permission.OPERATE_SPACE, { resource: 'visitId', from: 'visit', action: 'void visits it hosted' })
   @Mutation(() => Visit, { description: 'Host space operator: cancels a visit and gives the pass its units back' })
   voidVisit(
     @Args('visitId', { type: () => ID }) visitId: string,
     @Args('reason') reason: string,
-    @CurrentCaller() caller: Caller,
   ): Promise<VisitEntity> {
     if (!reason.trim()) throw new BadUserInputError('reason', 'Say why the visit is voided.');
-    return this.service.void(visitId, reason.trim().slice(0, 500), caller);
+    return this.service.void(visitId, reason.trim().slice(0, 500));
+  }
+
+  /** Only what `visits` would show this caller: a forged representation is loaded by its id alone. */
+  @ResolveReference()
+  resolveReference(@Parent() reference: { id: string }, @Context() context: object): Promise<VisitEntity | null> {
+    return this.service.visible(context, reference.id);
   }
 
   @ResolveField(() => Pass)
@@ -67,20 +87,18 @@ export class VisitsResolver {
 export class PassVisitsResolver {
   constructor(
     private readonly service: VisitsService,
-    private readonly passes: PassesService,
+    private readonly access: AccessService,
   ) {}
 
   /** Its holder and issuer only: a host that sees the pass on its own visit does not see its history. */
   @ResolveField(() => VisitConnection)
   async visits(
     @Parent() pass: PassEntity,
-    @CurrentCaller() caller: Caller,
+    @Context() context: object,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<VisitPage> {
-    if (!(await this.passes.canSee(pass, caller))) {
-      throw new ForbiddenError("Only the pass's holder and issuer may list its visits.");
-    }
+    await this.access.require(context, Permission.SEE_PASS, pass, 'list its visits');
     return this.service.ofPass(pass.id, first, after ?? undefined);
   }
 }

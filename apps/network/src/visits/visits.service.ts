@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Caller, requireUser } from '@passerelle/auth';
 import { findByIdsInOrder, isUuid } from '@passerelle/database';
 import { BadUserInputError, ConflictError, NotFoundError, requestLoader } from '@passerelle/graphql';
 import { appendToOutbox } from '@passerelle/outbox';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { Role } from '../access/role';
-import { RoleGrantEntity } from '../access/role-grant.entity';
+import { allows, Permission } from '../access/permissions';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { PartyKind } from '../parties/party.model';
 import { visitEventPayload } from './visit-events';
@@ -45,10 +43,9 @@ export class VisitsService {
   ) {}
 
   /** Host space operators: the pass gets its units, day and seat back; settlement hears of it. */
-  async void(visitId: string, reason: string, caller: Caller): Promise<VisitEntity> {
+  async void(visitId: string, reason: string): Promise<VisitEntity> {
     const visit = isUuid(visitId) ? await this.visits.findOneBy({ id: visitId }) : null;
     if (!visit) throw new NotFoundError('Visit', visitId);
-    await this.access.requireSpaceOperator(caller, visit.spaceId, 'void visits it hosted');
     await this.dataSource.transaction(async (manager) => {
       // For an UPDATE, pg through TypeORM answers [rows, affected count]; the status guard makes a
       // second (or concurrent) void a no-op that gives nothing back twice.
@@ -82,14 +79,14 @@ export class VisitsService {
    * Network admins see all of their network's visits; a space's operators see the visits it hosted
    * and those of the passes it sold. Anyone else sees none.
    */
-  async list(filter: VisitFilter, first: number, after: string | undefined, caller: Caller): Promise<VisitPage> {
-    const userId = requireUser(caller);
+  async list(filter: VisitFilter, first: number, after: string | undefined, context: object): Promise<VisitPage> {
     if (first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `first must be between 1 and ${MAX_PAGE}.`);
     const query = this.visits.createQueryBuilder('v').where('v.network_id = :networkId', {
       networkId: isUuid(filter.networkId) ? filter.networkId : '00000000-0000-0000-0000-000000000000',
     });
-    if (!(await this.access.isNetworkAdmin(userId, filter.networkId))) {
-      this.restrictToOperatedSpaces(query, userId);
+    const actor = await this.access.actor(context);
+    if (!allows(actor, Permission.SEE_NETWORK_VISITS, { networkId: filter.networkId })) {
+      restrictToOperatedSpaces(query, actor.kind === 'user' ? [...actor.operatorOf] : []);
     }
     if (filter.spaceId)
       query.andWhere('v.space_id = :spaceId', { spaceId: isUuid(filter.spaceId) ? filter.spaceId : null });
@@ -107,20 +104,31 @@ export class VisitsService {
     return requestLoader(context, 'visit', (ids) => findByIdsInOrder(this.visits, ids)).load(id);
   }
 
-  private restrictToOperatedSpaces(query: SelectQueryBuilder<VisitEntity>, userId: string): void {
-    const operated = query
-      .subQuery()
-      .select('g.space_id')
-      .from(RoleGrantEntity, 'g')
-      .where('g.user_id = :userId AND g.role = :operator')
-      .getQuery();
-    query
-      .andWhere(
-        new Brackets((where) =>
-          where.where(`v.space_id IN ${operated}`).orWhere(`v.payer_kind = :spaceParty AND v.payer_id IN ${operated}`),
-        ),
-      )
-      .setParameters({ userId, operator: Role.SPACE_OPERATOR, spaceParty: PartyKind.SPACE });
+  /** A visit as `_entities` shows it: only to those who may see it (SEE_VISIT), else nothing. */
+  async visible(context: object, id: string): Promise<VisitEntity | null> {
+    const [visit] = await this.visibleAmong(context, [id]);
+    return visit ?? null;
+  }
+
+  /** Of these visits, those the caller may see, in the order asked (the others left out). */
+  async visibleAmong(context: object, ids: readonly string[]): Promise<VisitEntity[]> {
+    const visits = await Promise.all(ids.map((id) => (isUuid(id) ? this.load(context, id) : null)));
+    const found = visits.filter((visit): visit is VisitEntity => visit !== null);
+    const holders = await Promise.all(found.map((visit) => this.holderOf(context, visit.passId)));
+    const actor = await this.access.actor(context);
+    return found.filter((visit, i) => allows(actor, Permission.SEE_VISIT, { ...visit, holderId: holders[i] }));
+  }
+
+  private async holderOf(context: object, passId: string): Promise<string | null> {
+    const holder = await requestLoader(context, 'passHolder', async (ids) => {
+      const rows: Array<{ id: string; holder_id: string }> = await this.dataSource.query(
+        'SELECT id, holder_id FROM passes WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row.holder_id]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }).load(passId);
+    return holder;
   }
 
   /** Newest first, keyset-paginated on (occurred_at, id), with the filter's total. */
@@ -146,4 +154,14 @@ export class VisitsService {
       totalCount,
     };
   }
+}
+
+/** Everyone but the network's admins: the visits their spaces hosted, and those of the passes they sold. */
+function restrictToOperatedSpaces(query: SelectQueryBuilder<VisitEntity>, spaceIds: string[]): void {
+  query.andWhere(
+    new Brackets((where) =>
+      where.where('v.space_id = ANY(:spaceIds)').orWhere('v.payer_kind = :spaceParty AND v.payer_id = ANY(:spaceIds)'),
+    ),
+    { spaceIds, spaceParty: PartyKind.SPACE },
+  );
 }

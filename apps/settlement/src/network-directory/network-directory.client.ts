@@ -13,7 +13,8 @@ export interface NetworkLink {
 /** The answer of the network subgraph's `/internal/settlement-directory` (see its controller). */
 export interface NetworkDirectory {
   network: { id: string; name: string; currency: string; timezone: string; settlementMode: 'DIRECT' | 'CENTRAL' };
-  caller: { networkAdmin: boolean; operatedSpaceIds: string[] };
+  /** Decided by the registry's permission catalogue; settlement only obeys it. */
+  caller: { networkAdmin: boolean; mayReadPeriods: boolean; operatedSpaceIds: string[] };
   parties: Array<{ kind: 'SPACE' | 'NETWORK' | 'ORGANIZATION'; id: string; name: string }>;
 }
 

@@ -86,10 +86,12 @@ function settingsOf(directory: NetworkDirectory, month: string) {
 }
 
 function scopeOf(directory: NetworkDirectory): Scope {
-  if (directory.caller.networkAdmin) return { all: true };
-  if (directory.caller.operatedSpaceIds.length === 0) {
-    throw new ForbiddenError("Only the network's admins and the operators of its spaces may see its periods.");
+  if (!directory.caller.mayReadPeriods) {
+    throw new ForbiddenError(
+      "Only the network's admins and the operators of its active member spaces may see its periods.",
+    );
   }
+  if (directory.caller.networkAdmin) return { all: true };
   return { all: false, spaceIds: new Set(directory.caller.operatedSpaceIds) };
 }
 

@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError } from '@passerelle/graphql';
+import { DataSource } from 'typeorm';
+import { NETWORK_DATA_SOURCE } from '../network.database';
+import { AccessService } from './access.service';
+import { ALLOW, AllowMetadata } from './allow.decorator';
+import { RULES } from './permissions';
+import { loadSubject, SUBJECT_NAMES } from './subjects';
+
+function argumentAt(args: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], args);
+}
+
+/** Applies the `@Allow` of a resolver. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly access: AccessService,
+    @InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    const allow = this.reflector.get<AllowMetadata | undefined>(ALLOW, execution.getHandler());
+    if (!allow) return true;
+    const graphql = GqlExecutionContext.create(execution);
+    const context = graphql.getContext<object>();
+    const kind = allow.from ?? RULES[allow.permission].subject;
+    let subject: unknown = null;
+    if (kind !== null) {
+      const id = allow.resource ? argumentAt(graphql.getArgs(), allow.resource) : undefined;
+      subject = typeof id === 'string' ? await loadSubject(this.dataSource, kind, id) : null;
+      if (!subject) throw new NotFoundError(SUBJECT_NAMES[kind], typeof id === 'string' ? id : undefined);
+    }
+    await this.access.require(context, allow.permission, subject, allow.action ?? 'do this');
+    return true;
+  }
+}

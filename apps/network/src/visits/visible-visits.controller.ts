@@ -1,0 +1,37 @@
+import { BadRequestException, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Caller, InternalApiGuard } from '@passerelle/auth';
+import { contextOf } from '../access/access.service';
+import { VisitsService } from './visits.service';
+
+const MAX_IDS = 1000;
+
+function callerOf(value: unknown): Caller | null {
+  const caller = value as Partial<Record<string, unknown>> | null;
+  if (caller?.kind === 'user' && typeof caller.userId === 'string') return { kind: 'user', userId: caller.userId };
+  if (caller?.kind === 'scanner' && typeof caller.scannerId === 'string' && typeof caller.spaceId === 'string') {
+    return { kind: 'scanner', scannerId: caller.scannerId, spaceId: caller.spaceId };
+  }
+  return caller?.kind === 'anonymous' ? { kind: 'anonymous', invalidToken: false } : null;
+}
+
+/**
+ * For the subgraphs that add fields to Visit (settlement's periodMonth): which of these visits the
+ * caller may see, by the same rule (SEE_VISIT) as the network's own Visit fields.
+ */
+@Controller('internal/visible-visits')
+@UseGuards(InternalApiGuard)
+export class VisibleVisitsController {
+  constructor(private readonly visits: VisitsService) {}
+
+  @Post()
+  @HttpCode(200)
+  async visible(@Body() body: { caller?: unknown; visitIds?: unknown }): Promise<{ visitIds: string[] }> {
+    const caller = callerOf(body?.caller);
+    const ids = body?.visitIds;
+    if (!caller || !Array.isArray(ids) || ids.length > MAX_IDS || !ids.every((id) => typeof id === 'string')) {
+      throw new BadRequestException(`caller and visitIds (at most ${MAX_IDS} strings) are required`);
+    }
+    const visible = await this.visits.visibleAmong(contextOf(caller), ids as string[]);
+    return { visitIds: visible.map((visit) => visit.id) };
+  }
+}
