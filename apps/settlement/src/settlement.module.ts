@@ -7,7 +7,7 @@ import { AccessTokens, createContextFactory, ParsedKeys } from '@passerelle/auth
 import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
 import { CentsScalar, DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
 import { OutboxFeedClient } from '@passerelle/outbox';
-import { NETWORK_LINK } from './network-directory/network-directory.client';
+import { NETWORK_LINK, scannerCaller } from './network-directory/network-directory.client';
 import { NetworkReference } from './periods/period.model';
 import { PeriodsModule } from './periods/periods.module';
 import { settlementDatabase, SETTLEMENT_DATA_SOURCE } from './settlement.database';
@@ -41,6 +41,7 @@ class SettlementSettingsModule {}
 export class SettlementModule {
   static forRoot(options: SettlementOptions): DynamicModule {
     const accessTokens = new AccessTokens(options.accessTokenKeys);
+    const networkLink = { url: options.networkUrl, internalApiKey: options.internalApiKey };
     const stream: VisitStreamOptions = {
       feed: new OutboxFeedClient(options.networkUrl, options.internalApiKey),
       pollIntervalMs: options.pollIntervalMs ?? 500,
@@ -51,7 +52,7 @@ export class SettlementModule {
       module: SettlementSettingsModule,
       global: true,
       providers: [
-        { provide: NETWORK_LINK, useValue: { url: options.networkUrl, internalApiKey: options.internalApiKey } },
+        { provide: NETWORK_LINK, useValue: networkLink },
         { provide: VISIT_STREAM, useValue: stream },
       ],
       exports: [NETWORK_LINK, VISIT_STREAM],
@@ -71,7 +72,10 @@ export class SettlementModule {
             include: [SettlementSchema, ...FEATURES],
             orphanedTypes: [NetworkReference, VisitReference],
             scalars: [CentsScalar],
-            context: createContextFactory({ accessTokens }),
+            context: createContextFactory({
+              accessTokens,
+              resolveOpaqueToken: (token) => scannerCaller(networkLink, token),
+            }),
           }),
         ),
         ...FEATURES,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { callInternal } from '@passerelle/auth';
+import { Caller, callInternal } from '@passerelle/auth';
 import { NotFoundError } from '@passerelle/graphql';
 
 export const NETWORK_LINK = Symbol('NETWORK_LINK');
@@ -33,6 +33,33 @@ export class NetworkDirectoryClient {
     if (!answer.network) throw new NotFoundError('Network', networkId);
     return answer as NetworkDirectory;
   }
+
+  /** Of these visits, those the caller may see, by the registry's rule for Visit. */
+  async visibleVisits(caller: Caller, visitIds: readonly string[]): Promise<Set<string>> {
+    const answer = await callInternal<{ visitIds: string[] }>(
+      this.link.url,
+      '/internal/visible-visits',
+      this.link.internalApiKey,
+      { caller, visitIds },
+    );
+    return new Set(answer.visitIds);
+  }
+}
+
+/**
+ * Who a device token stands for: only the registry knows scanners, so a scanner's request that
+ * reaches settlement (a check-in result's period) is identified there.
+ */
+export async function scannerCaller(link: NetworkLink, token: string): Promise<Caller | null> {
+  const answer = await callInternal<{ caller: Caller | null }>(
+    link.url,
+    '/internal/scanner-caller',
+    link.internalApiKey,
+    {
+      token,
+    },
+  );
+  return answer.caller;
 }
 
 /** Names by `<kind>:<id>`, as the figures look them up. */

@@ -10,9 +10,11 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { RequestContext } from '@passerelle/auth';
 import { isUuid } from '@passerelle/database';
 import { NotFoundError, requestLoader } from '@passerelle/graphql';
 import { DataSource } from 'typeorm';
+import { NetworkDirectoryClient } from '../network-directory/network-directory.client';
 import { SETTLEMENT_DATA_SOURCE } from '../settlement.database';
 import { SettlementSchema } from '../settlement.schema';
 import { VisitStreamConsumer } from './visit-stream.consumer';
@@ -30,14 +32,26 @@ export class VisitPeriodResolver {
   constructor(
     @InjectDataSource(SETTLEMENT_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly stream: VisitStreamConsumer,
+    private readonly directory: NetworkDirectoryClient,
   ) {}
 
+  /**
+   * Only the visits the caller may see, by the registry's rule (the same as the network's Visit
+   * fields): a representation sent straight here names an id, it proves nothing.
+   */
   @ResolveReference()
-  reference(@Parent() reference: { id: string }): VisitReference {
-    return { id: reference.id };
+  async reference(
+    @Parent() reference: { id: string },
+    @Context() context: RequestContext,
+  ): Promise<VisitReference | null> {
+    const visible = await requestLoader(context, 'visibleVisit', async (ids) => {
+      const uuids = ids.filter(isUuid);
+      const seen = uuids.length ? await this.directory.visibleVisits(context.caller, uuids) : new Set<string>();
+      return ids.map((id) => (seen.has(id) ? true : null));
+    }).load(reference.id);
+    return visible ? { id: reference.id } : null;
   }
 
-  // A month is no secret: anyone who can name a visit's id was already allowed to see the visit.
   @ResolveField(() => String, {
     description:
       'The period it is settled in: its own month, or the next open one when it arrived after its month closed',
