@@ -106,6 +106,37 @@ describe('access: the permission catalogue, at every door', () => {
     });
   });
 
+  describe('typed errors: a stable reason beside the code, through the gateway', () => {
+    const REVOKE = `mutation Revoke($id: ID!) { revokePass(passId: $id, reason: "lost") { id } }`;
+    const REQUEST = `mutation Request($input: RequestMembershipInput!) { requestMembership(input: $input) { id } }`;
+    const extensionsOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+      response.errors?.[0]?.extensions;
+
+    it('tells "already revoked" from "already requested" and names the rule that refused', async () => {
+      const sold = await sellPass(stack, seeded);
+      const seller = seeded.spaces[0].operator.token;
+      dataOf(await stack.gql(REVOKE, { id: sold.id }, seller));
+      expect(extensionsOf(await stack.gql(REVOKE, { id: sold.id }, seller))).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'PASS_ALREADY_REVOKED',
+      });
+      const again = { networkId: seeded.network.id, spaceId: seeded.spaces[0].id };
+      expect(extensionsOf(await stack.gql(REQUEST, { input: again }, seller))).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'MEMBERSHIP_ALREADY_REQUESTED',
+      });
+      expect(extensionsOf(await stack.gql(REVOKE, { id: sold.id }, stranger.token))).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'NOT_PERMITTED',
+        permission: 'MANAGE_PASS',
+      });
+      expect(extensionsOf(await stack.gql(REVOKE, { id: visitId }, seller))).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'PASS_NOT_FOUND',
+      });
+    });
+  });
+
   describe('forged representations sent straight to each subgraph', () => {
     it('network: a Visit is loaded by its id alone, and shown only to those who may see it', async () => {
       // The forged passId must not choose the pass: the row decides.

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, RequestContext, requireUser } from '@passerelle/auth';
 import { isUuid } from '@passerelle/database';
-import { ForbiddenError, requestLoader } from '@passerelle/graphql';
+import { requestLoader } from '@passerelle/graphql';
 import { DataSource } from 'typeorm';
 import { NETWORK_DATA_SOURCE } from '../network.database';
-import { Actor, allows, Permission, RULES, Subjects } from './permissions';
+import { NotPermittedError } from './access.errors';
+import { Actor, allows, Permission, Subjects } from './permissions';
 import { RoleGrantEntity } from './role-grant.entity';
 
 type GrantRow = { role: string; network_id: string | null; space_id: string | null; active_networks: string[] };
@@ -70,7 +71,7 @@ export class AccessService {
     const { caller } = context as RequestContext;
     // Only the desk rule is for devices; every other refusal of a non-person says to log in first.
     if (caller.kind !== 'scanner' || permission !== Permission.CHECK_IN) requireUser(caller);
-    throw new ForbiddenError(`Only ${RULES[permission].who} may ${action}.`);
+    throw new NotPermittedError(permission, action);
   }
 
   /** The user id of the caller, who must pass the rule. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@passerelle/auth';
 import { looksLikeCredential, verifyPassCredential } from '@passerelle/credentials';
-import { ConflictError } from '@passerelle/graphql';
 import { decode } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { AccessService, contextOf } from '../access/access.service';
@@ -14,6 +13,7 @@ import { Admissions, placeOf, ScanPlace } from './admission';
 import { rejected, RejectionReason, StoredResult } from './check-in-result';
 import { claimKeys, keyOf, recordOutcomes, ScanKey, scanKeyOf } from './check-in-writes';
 import { lockDayStates } from './day-state';
+import { IdempotencyKeyReusedError } from './check-ins.errors';
 import { CheckInInput } from './dto/check-in.input';
 import { lockScanContexts, PassLookup, ScanContext } from './scan-context';
 import { Statements, statementsOf } from './statements';
@@ -151,7 +151,7 @@ export class CheckInsService {
       const first = firstOfKey.get(keyOf(scan.key));
       const earlier = claim === 'claimed' ? (first === undefined ? undefined : scans[first].key) : claim;
       if (earlier && earlier.fingerprint !== scan.key.fingerprint) {
-        throw new ConflictError('This idempotencyKey was already used for a different scan.', scan.keyField);
+        throw new IdempotencyKeyReusedError(scan.keyField);
       }
       if (claim !== 'claimed') results[index] = claim.result;
       else if (first !== undefined) sameAs.set(index, first);

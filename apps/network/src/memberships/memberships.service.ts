@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUniqueViolation, isUuid } from '@passerelle/database';
-import { ConflictError, NotFoundError } from '@passerelle/graphql';
+import { NotFoundError } from '@passerelle/graphql';
 import { In, Repository } from 'typeorm';
 import { NetworksService } from '../networks/networks.service';
 import { SpaceEntity } from '../spaces/space.entity';
@@ -9,6 +9,7 @@ import { SpacesService } from '../spaces/spaces.service';
 import { RequestMembershipInput } from './dto/request-membership.input';
 import { MembershipStatus } from './membership-status';
 import { MembershipEntity } from './membership.entity';
+import { MembershipAlreadyRequestedError } from './memberships.errors';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
@@ -45,7 +46,7 @@ export class MembershipsService {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'memberships_network_space_key')) {
-        throw new ConflictError(`${space.name} has already asked to join ${network.name}.`);
+        throw new MembershipAlreadyRequestedError(space.name, network.name);
       }
       throw error;
     }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { findByIdsInOrder, isUniqueViolation, isUuid } from '@passerelle/database';
-import { ConflictError, requestLoader } from '@passerelle/graphql';
+import { requestLoader } from '@passerelle/graphql';
 import { DataSource, Repository } from 'typeorm';
 import { Role } from '../access/role';
 import { RoleGrantEntity } from '../access/role-grant.entity';
 import { RegisterNetworkInput } from './dto/register-network.input';
 import { NetworkEntity } from './network.entity';
+import { NetworkSlugTakenError } from './networks.errors';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 
 @Injectable()
@@ -26,7 +27,7 @@ export class NetworksService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'networks_slug_key')) {
-        throw new ConflictError(`The slug "${input.slug}" is already taken by another network.`, 'slug');
+        throw new NetworkSlugTakenError(input.slug);
       }
       throw error;
     }

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Caller, requireUser } from '@passerelle/auth';
 import { findByIdsInOrder, isUniqueViolation, isUuid } from '@passerelle/database';
-import { ConflictError, NotFoundError, requestLoader } from '@passerelle/graphql';
+import { NotFoundError, requestLoader } from '@passerelle/graphql';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permissions';
 import { NetworksService } from '../networks/networks.service';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { OrganizationEntity } from './organization.entity';
+import { OrganizationNameTakenError } from './organizations.errors';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 
 @Injectable()
@@ -30,7 +31,7 @@ export class OrganizationsService {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'organizations_network_name_key')) {
-        throw new ConflictError(`${network.name} already has an organization named "${input.name}".`, 'name');
+        throw new OrganizationNameTakenError(network.name, input.name);
       }
       throw error;
     }

@@ -3,7 +3,7 @@ import { Caller, CurrentCaller, RequestContext, requireUser } from '@passerelle/
 import { AccessService } from '../access/access.service';
 import { Allow } from '../access/allow.decorator';
 import { Permission } from '../access/permissions';
-import { BadUserInputError, ConflictError } from '@passerelle/graphql';
+import { BadUserInputError } from '@passerelle/graphql';
 import { IssuedQr, PassQrService } from '../credentials/pass-qr.service';
 import { NetworksService } from '../networks/networks.service';
 import { PartiesService } from '../parties/parties.service';
@@ -20,6 +20,7 @@ import { IssuePassInput } from './dto/issue-pass.input';
 import { passStatusAt } from './pass-status';
 import { PassEntity } from './pass.entity';
 import { Pass, PassQr, PassStatus } from './pass.model';
+import { PassHasNoQrError, PrintedQrNotAllowedError } from './passes.errors';
 import { PassesService } from './passes.service';
 
 @Resolver(() => Pass)
@@ -117,10 +118,10 @@ export class PassesResolver {
     await this.access.require(context, Permission.SHOW_QR, pass, 'show its QR code');
     if (printed) {
       const product = await this.products.load(context, pass.productId);
-      if (!product?.allowPrintedQr) throw new BadUserInputError('printed', 'This pass cannot have a printed QR code.');
+      if (!product?.allowPrintedQr) throw new PrintedQrNotAllowedError();
     }
     if (passStatusAt(pass, new Date()) !== PassStatus.ACTIVE) {
-      throw new ConflictError('This pass is no longer active: it has no QR code.');
+      throw new PassHasNoQrError();
     }
     return this.qrCodes.issue(pass, printed);
   }

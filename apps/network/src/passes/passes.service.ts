@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { RequestContext, requireUser } from '@passerelle/auth';
 import { localMonth } from '@passerelle/calendar';
 import { findByIdsInOrder, isUniqueViolation, isUuid } from '@passerelle/database';
-import { BadUserInputError, ConflictError, NotFoundError, requestLoader } from '@passerelle/graphql';
+import { BadUserInputError, NotFoundError, requestLoader } from '@passerelle/graphql';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permissions';
@@ -18,6 +18,7 @@ import { AccountsClient } from '../roles/accounts.client';
 import { IssuePassInput } from './dto/issue-pass.input';
 import { PassMonthUsageEntity } from './pass-month-usage.entity';
 import { PassEntity } from './pass.entity';
+import { PassAlreadyRevokedError } from './passes.errors';
 import { newSerial } from './serial';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -123,7 +124,7 @@ export class PassesService {
   async revoke(passId: string, reason: string): Promise<PassEntity> {
     const pass = await this.findById(passId);
     if (!pass) throw new NotFoundError('Pass', passId);
-    if (pass.revokedAt) throw new ConflictError('This pass is already revoked.');
+    if (pass.revokedAt) throw new PassAlreadyRevokedError();
     await this.passes.update({ id: pass.id }, { revokedAt: () => 'now()', revokeReason: reason });
     return this.passes.findOneByOrFail({ id: pass.id });
   }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { findByIdsInOrder, isUniqueViolation, isUuid } from '@passerelle/database';
-import { ConflictError, requestLoader } from '@passerelle/graphql';
+import { requestLoader } from '@passerelle/graphql';
 import { DataSource, Repository } from 'typeorm';
 import { Role } from '../access/role';
 import { RoleGrantEntity } from '../access/role-grant.entity';
 import { RegisterSpaceInput } from './dto/register-space.input';
 import { SpaceEntity } from './space.entity';
+import { SpaceSlugTakenError } from './spaces.errors';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 
 @Injectable()
@@ -33,7 +34,7 @@ export class SpacesService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'spaces_slug_key')) {
-        throw new ConflictError(`The slug "${input.slug}" is already taken by another space.`, 'slug');
+        throw new SpaceSlugTakenError(input.slug);
       }
       throw error;
     }

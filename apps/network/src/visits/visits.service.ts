@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { findByIdsInOrder, isUuid } from '@passerelle/database';
-import { BadUserInputError, ConflictError, NotFoundError, requestLoader } from '@passerelle/graphql';
+import { BadUserInputError, NotFoundError, requestLoader } from '@passerelle/graphql';
 import { appendToOutbox } from '@passerelle/outbox';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -11,6 +11,7 @@ import { PartyKind } from '../parties/party.model';
 import { visitEventPayload } from './visit-events';
 import { VisitEntity } from './visit.entity';
 import { VisitFilter } from './visit.model';
+import { VisitAlreadyVoidedError } from './visits.errors';
 
 export const MAX_PAGE = 200;
 
@@ -53,7 +54,7 @@ export class VisitsService {
         `UPDATE visits SET status = 'VOIDED', voided_at = now(), void_reason = $2 WHERE id = $1 AND status = 'ACCEPTED'`,
         [visit.id, reason],
       );
-      if (voided === 0) throw new ConflictError('This visit is already voided.');
+      if (voided === 0) throw new VisitAlreadyVoidedError();
       await manager.query(
         'UPDATE passes SET remaining_units = remaining_units + $2 WHERE id = $1 AND remaining_units IS NOT NULL',
         [visit.passId, visit.units],
