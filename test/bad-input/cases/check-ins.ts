@@ -32,6 +32,8 @@ const voidVisit = (overrides: Record<string, unknown>) => (w: World) => ({
 const asScanner = { as: 'scanner' } as const;
 const asHostOperator = { as: 'hostOperator' } as const;
 
+// A credential may be any string (an unreadable one is a rejection result, not an error): only a NUL,
+// which no text may hold, is refused there.
 export const checkInCases: BadInputCase[] = [
   request('checkIn: malformed spaceId', CHECK_IN, checkIn({ spaceId: MALFORMED_ID }), bad('input.spaceId'), asScanner),
   request(
@@ -42,17 +44,24 @@ export const checkInCases: BadInputCase[] = [
     asScanner,
   ),
   request(
-    'checkIn: lone surrogate in the credential',
+    'checkIn: lone surrogate in the idempotencyKey',
     CHECK_IN,
-    checkIn({ credential: LONE_HIGH }),
-    bad('input.credential'),
+    checkIn({ idempotencyKey: `corpus-${LONE_HIGH}-desk` }),
+    bad('input.idempotencyKey'),
     asScanner,
   ),
   request(
-    'checkIn: overlong credential',
+    'checkIn: spaceId missing',
     CHECK_IN,
-    checkIn({ credential: long(100_001) }),
-    bad('input.credential'),
+    (w) => ({ input: { credential: w.passSerial, idempotencyKey: key() } }),
+    invalid('input.spaceId', 'input'),
+    asScanner,
+  ),
+  request(
+    'checkIn: occurredAt on February 30',
+    CHECK_IN,
+    checkIn({ occurredAt: '2026-02-30T08:00:00Z' }),
+    invalid('input.occurredAt'),
     asScanner,
   ),
   request(

@@ -7,7 +7,8 @@ import { NUL } from '../values';
 const ENTITIES = (selection: string) =>
   `query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
 const VISIT_PASS = ENTITIES('... on Visit { id pass { id serial remainingUnits holder { id } } }');
-const VISIT_MONEY = ENTITIES('... on Visit { id amountCents occurredAt units status localDate }');
+const VISIT_MONEY = ENTITIES('... on Visit { id amountCents units status localDate }');
+const VISIT_WHEN = ENTITIES('... on Visit { id occurredAt }');
 const VISIT_PARTIES = ENTITIES('... on Visit { id payer { id name } space { id name } }');
 // A display name is public (host spaces see it); the email is not.
 const USER_EMAIL = ENTITIES('... on User { id email }');
@@ -38,8 +39,14 @@ export const subgraphCases: BadInputCase[] = [
   request(
     'network _entities: a Visit carrying its own amount',
     VISIT_MONEY,
-    (w) =>
-      visit(w, { amountCents: 99_999, units: 1, status: 'ACCEPTED', localDate: '2026-10-14', occurredAt: new Date() }),
+    (w) => visit(w, { amountCents: 99_999, units: 1, status: 'ACCEPTED', localDate: '2026-10-14' }),
+    nothing,
+    toNetwork(),
+  ),
+  request(
+    'network _entities: a Visit carrying its own instant',
+    VISIT_WHEN,
+    (w) => visit(w, { occurredAt: '2026-10-14T07:12:00.000Z' }),
     nothing,
     toNetwork(),
   ),
