@@ -6,3 +6,4 @@ export * from './validation.pipe';
 export * from './domain-error.filter';
 export * from './client';
 export * from './request-loader';
+export * from './text';

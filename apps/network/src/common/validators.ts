@@ -1,7 +1,6 @@
 import { isTimeZone } from '@passerelle/calendar';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, Matches, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
-import { applyDecorators } from '@nestjs/common';
+import { Matches, registerDecorator, ValidationOptions } from 'class-validator';
 
 /** Lowercase letters, digits and hyphens, 3 to 63 characters, no hyphen at either end (DNS-label like). */
 export const SLUG_PATTERN = /^(?=.{3,63}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
@@ -32,15 +31,6 @@ const trimmed = Transform(({ value }: { value: unknown }) => (typeof value === '
 const upperCased = Transform(({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value,
 );
-
-/** A required human-readable name: trimmed, not blank, at most `max` characters. */
-export function IsName(max = 200): PropertyDecorator {
-  return applyDecorators(
-    trimmed,
-    IsNotEmpty({ message: (args) => `${args.property} must not be empty` }),
-    MaxLength(max),
-  );
-}
 
 export const Trimmed = (): PropertyDecorator => trimmed;
 export const UpperCased = (): PropertyDecorator => upperCased;

@@ -1,14 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsNotEmpty, Length, MaxLength } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { IsEmailAddress, IsName } from '@passerelle/graphql';
+import { Length } from 'class-validator';
 import { AccountsSchema } from '../../accounts.schema';
 
 @InputType({ registerIn: AccountsSchema })
 export class SignUpInput {
   @Field()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 
   @Field({ description: 'At least 10 characters' })
@@ -16,8 +14,6 @@ export class SignUpInput {
   password: string;
 
   @Field()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsNotEmpty({ message: 'displayName must not be empty' })
-  @MaxLength(100)
+  @IsName(100)
   displayName: string;
 }

@@ -1,10 +1,12 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsId } from '@passerelle/graphql';
 import { IsDate, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { NetworkSchema } from '../../network.schema';
 
 @InputType({ registerIn: NetworkSchema })
 export class CheckInInput {
   @Field(() => ID)
+  @IsId()
   spaceId: string;
 
   /** Any string: one that is no credential is a rejection (INVALID_CREDENTIAL), not an input error. */

@@ -1,13 +1,16 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsId } from '@passerelle/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NetworkSchema } from '../../network.schema';
 
 @InputType({ registerIn: NetworkSchema })
 export class RequestMembershipInput {
   @Field(() => ID)
+  @IsId()
   networkId: string;
 
   @Field(() => ID)
+  @IsId()
   spaceId: string;
 
   @Field(() => Int, { nullable: true, description: 'Nomads accepted per local day; null means no limit' })

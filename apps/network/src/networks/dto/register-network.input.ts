@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsISO4217CurrencyCode } from 'class-validator';
-import { IsName, IsSlug, IsTimeZone, Trimmed, UpperCased } from '../../common/validators';
+import { IsSlug, IsTimeZone, Trimmed, UpperCased } from '../../common/validators';
+import { IsName } from '@passerelle/graphql';
 import { SettlementMode } from '../settlement-mode';
 import { NetworkSchema } from '../../network.schema';
 

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { CentsScalar } from '@passerelle/graphql';
+import { CentsScalar, IsId, IsName } from '@passerelle/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsName } from '../../common/validators';
 import { NetworkSchema } from '../../network.schema';
 import { PassKind } from '../pass-kind';
 
@@ -9,6 +8,7 @@ import { PassKind } from '../pass-kind';
 @InputType({ registerIn: NetworkSchema })
 export class CreatePassProductInput {
   @Field(() => ID)
+  @IsId()
   networkId: string;
 
   @Field()

@@ -1,15 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, MaxLength } from 'class-validator';
+import { IsEmailAddress, IsId } from '@passerelle/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
 import { Role } from '../../access/role';
 import { NetworkSchema } from '../../network.schema';
 
 @InputType({ registerIn: NetworkSchema })
 export class GrantRoleInput {
   @Field({ description: 'An account is invited for this email when none exists' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 
   @Field(() => Role)
@@ -17,8 +15,12 @@ export class GrantRoleInput {
   role: Role;
 
   @Field(() => ID, { nullable: true, description: 'NETWORK_ADMIN: the network' })
+  @IsOptional()
+  @IsId()
   networkId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'SPACE_OPERATOR: the space' })
+  @IsOptional()
+  @IsId()
   spaceId?: string | null;
 }

@@ -1,10 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsName } from '../../common/validators';
+import { IsId, IsName } from '@passerelle/graphql';
 import { NetworkSchema } from '../../network.schema';
 
 @InputType({ registerIn: NetworkSchema })
 export class RegisterScannerInput {
   @Field(() => ID)
+  @IsId()
   spaceId: string;
 
   @Field({ description: 'How the front desk calls this device, e.g. "Front desk tablet"' })

@@ -1,6 +1,7 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
 import { IsISO31661Alpha2, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { IsName, IsSlug, IsTimeZone, Trimmed, UpperCased } from '../../common/validators';
+import { IsSlug, IsTimeZone, Trimmed, UpperCased } from '../../common/validators';
+import { IsName } from '@passerelle/graphql';
 import { NetworkSchema } from '../../network.schema';
 
 @InputType({ registerIn: NetworkSchema })
