@@ -10,6 +10,7 @@ import { Role } from '../access/role';
 import { RoleGrantEntity } from '../access/role-grant.entity';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { PartyKind } from '../parties/party.model';
+import { SettlementPeriodsClient } from './settlement-periods.client';
 import { visitEventPayload } from './visit-events';
 import { VisitEntity } from './visit.entity';
 import { VisitFilter } from './visit.model';
@@ -42,6 +43,7 @@ export class VisitsService {
     @InjectRepository(VisitEntity, NETWORK_DATA_SOURCE) private readonly visits: Repository<VisitEntity>,
     @InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly settlement: SettlementPeriodsClient,
   ) {}
 
   /** Host space operators: the pass gets its units, day and seat back; settlement hears of it. */
@@ -85,15 +87,14 @@ export class VisitsService {
   async list(filter: VisitFilter, first: number, after: string | undefined, caller: Caller): Promise<VisitPage> {
     const userId = requireUser(caller);
     if (first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `first must be between 1 and ${MAX_PAGE}.`);
-    const query = this.visits.createQueryBuilder('v').where('v.network_id = :networkId', {
-      networkId: isUuid(filter.networkId) ? filter.networkId : '00000000-0000-0000-0000-000000000000',
-    });
+    const networkId = isUuid(filter.networkId) ? filter.networkId : '00000000-0000-0000-0000-000000000000';
+    const query = this.visits.createQueryBuilder('v').where('v.network_id = :networkId', { networkId });
     if (!(await this.access.isNetworkAdmin(userId, filter.networkId))) {
       this.restrictToOperatedSpaces(query, userId);
     }
     if (filter.spaceId)
       query.andWhere('v.space_id = :spaceId', { spaceId: isUuid(filter.spaceId) ? filter.spaceId : null });
-    if (filter.month) query.andWhere('v.network_month = :month', { month: filter.month });
+    if (filter.month) await this.inPeriod(query, networkId, filter.month);
     if (filter.status) query.andWhere('v.status = :status', { status: filter.status });
     return this.page(query, first, after);
   }
@@ -105,6 +106,23 @@ export class VisitsService {
 
   load(context: object, id: string): Promise<VisitEntity | null> {
     return requestLoader(context, 'visit', (ids) => findByIdsInOrder(this.visits, ids)).load(id);
+  }
+
+  /**
+   * The month filter is by period month, which settlement decides: a visit is in the period of its own
+   * month unless it arrived after that month closed. Settlement names those few moved visits, so this
+   * filters its own table (and keeps its keyset pages and count) without a list of the month's ids.
+   */
+  private async inPeriod(query: SelectQueryBuilder<VisitEntity>, networkId: string, month: string): Promise<void> {
+    const { movedIn, movedOut } = await this.settlement.moved(networkId, month);
+    query.andWhere(
+      new Brackets((where) =>
+        where
+          .where('(v.network_month = :month AND v.id <> ALL(CAST(:movedOut AS uuid[])))')
+          .orWhere('v.id = ANY(CAST(:movedIn AS uuid[]))'),
+      ),
+      { month, movedIn, movedOut },
+    );
   }
 
   private restrictToOperatedSpaces(query: SelectQueryBuilder<VisitEntity>, userId: string): void {
