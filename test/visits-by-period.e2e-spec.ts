@@ -1,5 +1,6 @@
 import { INTERNAL_API_KEY_HEADER } from '@passerelle/auth';
 import { dataOf } from '@passerelle/testing';
+import { randomBytes } from 'node:crypto';
 import { startTestStack, TestStack } from './support/stack';
 import {
   DAY,
@@ -26,6 +27,7 @@ type Page = {
 };
 
 let stack: TestStack;
+const internalApiKey = randomBytes(32).toString('hex');
 
 const lastMonthDay = (n: number) => new Date(lastMonthStart(PARIS) - n * DAY - HOUR);
 
@@ -44,6 +46,18 @@ async function allPages(token: string, filter: Record<string, unknown>) {
   return { nodes, totals: [...totals] };
 }
 
+/** Settlement's internal answer that the month filter is built on, asked directly. */
+const askMoved = (body: unknown, headers: Record<string, string> = { [INTERNAL_API_KEY_HEADER]: internalApiKey }) =>
+  fetch(`${stack.subgraphUrls.settlement}/internal/visit-periods/moved`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+const moved = async (networkId: string, month: string) => {
+  const answer = (await (await askMoved({ networkId, month })).json()) as { movedIn: string[]; movedOut: string[] };
+  return { movedIn: [...answer.movedIn].sort(), movedOut: [...answer.movedOut].sort() };
+};
+
 /** One accepted offline upload, as a scanner that was cut off sends it. */
 async function upload(seeded: SeededNetwork, spaceIndex: number, serial: string, occurredAt: Date) {
   const space = seeded.spaces[spaceIndex];
@@ -55,7 +69,7 @@ async function upload(seeded: SeededNetwork, spaceIndex: number, serial: string,
 
 describe('visits by period month', () => {
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ internalApiKey });
   });
   afterAll(() => stack.close());
 
@@ -86,21 +100,24 @@ describe('visits by period month', () => {
     expect(inLastMonth.totals).toEqual([1]);
     expect(inLastMonth.nodes[0].periodMonth).toBe(lastMonth);
 
+    // What settlement hands over is the moved visits alone, not the month's.
+    const lateOnes = [late.id, lateFree.id].sort();
+    expect(await moved(seeded.network.id, thisMonth)).toEqual({ movedIn: lateOnes, movedOut: [] });
+    expect(await moved(seeded.network.id, lastMonth)).toEqual({ movedIn: [], movedOut: lateOnes });
+
     // The host's operator sees only what their space is party to, by the same rule.
     const byHost = await allPages(host.operator.token, { networkId: seeded.network.id, month: thisMonth });
     expect(byHost.nodes.map((v) => v.id).sort()).toEqual([now.id, late.id].sort());
     expect(byHost.totals).toEqual([2]);
   });
 
-  it('keeps the moved visits behind the internal key', async () => {
+  it('keeps the moved visits behind the internal key, and refuses a malformed question', async () => {
     const seeded = await seedNetwork(stack, { spaces: [] });
-    const ask = (headers: Record<string, string>) =>
-      fetch(`${stack.subgraphUrls.settlement}/internal/visit-periods/moved`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ networkId: seeded.network.id, month: monthIn(Date.now(), PARIS) }),
-      });
-    expect((await ask({})).status).toBe(403);
-    expect((await ask({ [INTERNAL_API_KEY_HEADER]: 'x'.repeat(64) })).status).toBe(403);
+    const question = { networkId: seeded.network.id, month: monthIn(Date.now(), PARIS) };
+    expect((await askMoved(question, {})).status).toBe(403);
+    expect((await askMoved(question, { [INTERNAL_API_KEY_HEADER]: 'x'.repeat(64) })).status).toBe(403);
+    expect((await askMoved({ ...question, month: '2026-13' })).status).toBe(400);
+    expect((await askMoved({ ...question, networkId: "' OR 1=1 --" })).status).toBe(400);
+    expect(await moved(seeded.network.id, question.month)).toEqual({ movedIn: [], movedOut: [] });
   });
 });
