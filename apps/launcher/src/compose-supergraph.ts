@@ -34,6 +34,7 @@ const SUBGRAPHS = {
         databaseUrl: 'postgres://schema-only/none',
         accessTokenKeys: parseKeys(generateEs256KeyPair().publicKeyPem),
         accountsUrl: 'http://accounts:4001',
+        settlementUrl: 'http://settlement:4003',
         internalApiKey: 'schema-only'.padEnd(32, '-'),
         production: false,
       }),

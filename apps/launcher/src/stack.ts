@@ -62,6 +62,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         poolSize: options.poolSize,
         accessTokenKeys: { kid: options.keys.kid, publicKey: options.keys.publicKey },
         accountsUrl: subgraphUrls.accounts,
+        // Settlement reads this subgraph's outbox, so it starts after it; by the first request it listens.
+        settlementUrl: () => subgraphUrls.settlement,
         internalApiKey: options.internalApiKey,
         qrKeyEncryptionSecret: options.qrKeyEncryptionSecret,
         production: options.production,

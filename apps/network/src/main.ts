@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     'ACCESS_TOKEN_PUBLIC_KEY',
     'INTERNAL_API_KEY',
     'ACCOUNTS_URL',
+    'SETTLEMENT_URL',
   ]);
   const databaseUrl = config.database.url!;
   await runMigrations(networkDatabase(databaseUrl));
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       poolSize: config.database.poolSize,
       accessTokenKeys: parseKeys(config.tokens.accessPublicKeyPem!),
       accountsUrl: config.urls.accounts,
+      settlementUrl: config.urls.settlement,
       internalApiKey: config.tokens.internalApiKey!,
       qrKeyEncryptionSecret: config.tokens.qrKeyEncryptionSecret,
       production: config.server.production,

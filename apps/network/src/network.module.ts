@@ -17,6 +17,7 @@ import { SettlementDirectoryController } from './parties/settlement-directory.co
 import { ScannerCallerController } from './scanners/scanner-caller.controller';
 import { VisibleVisitsController } from './visits/visible-visits.controller';
 import { ProductsModule } from './products/products.module';
+import { SETTLEMENT_LINK } from './visits/settlement-periods.client';
 import { VisitsModule } from './visits/visits.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { networkDatabase, NETWORK_DATA_SOURCE } from './network.database';
@@ -37,6 +38,11 @@ export interface NetworkOptions {
   accessTokenKeys: ParsedKeys;
   /** Base URL of the accounts subgraph, for inviting people named by email. */
   accountsUrl: string;
+  /**
+   * Base URL of the settlement subgraph, for the visits' period months; a function when it is known only
+   * once settlement listens (the one-process stack starts this subgraph first).
+   */
+  settlementUrl: string | (() => string);
   internalApiKey: string;
   /** Seals networks' QR signing keys at rest; without it they are stored as plain PEM. */
   qrKeyEncryptionSecret?: string;
@@ -74,16 +80,24 @@ class NetworkSettingsModule {}
 export class NetworkModule {
   static forRoot(options: NetworkOptions): DynamicModule {
     const accessTokens = new AccessTokens(options.accessTokenKeys);
+    const { settlementUrl } = options;
     const settings: DynamicModule = {
       module: NetworkSettingsModule,
       global: true,
       providers: [
         { provide: ACCOUNTS_LINK, useValue: { url: options.accountsUrl, internalApiKey: options.internalApiKey } },
+        {
+          provide: SETTLEMENT_LINK,
+          useValue: {
+            url: typeof settlementUrl === 'string' ? () => settlementUrl : settlementUrl,
+            internalApiKey: options.internalApiKey,
+          },
+        },
         { provide: INTERNAL_API_KEY, useValue: options.internalApiKey },
         { provide: KeyEncryption, useValue: new KeyEncryption(options.qrKeyEncryptionSecret) },
         { provide: CHECK_IN_RETENTION, useValue: { enabled: !options.schemaOnly, intervalMs: HOUR_MS } },
       ],
-      exports: [ACCOUNTS_LINK, INTERNAL_API_KEY, KeyEncryption, CHECK_IN_RETENTION],
+      exports: [ACCOUNTS_LINK, SETTLEMENT_LINK, INTERNAL_API_KEY, KeyEncryption, CHECK_IN_RETENTION],
     };
     return {
       module: NetworkModule,

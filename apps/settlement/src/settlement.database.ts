@@ -1,5 +1,6 @@
 import type { SubgraphDatabase } from '@passerelle/database';
 import { CreateSettlement1795409394285 } from './migrations/1795409394285-CreateSettlement';
+import { SettledVisitsMovedIndex1796161680661 } from './migrations/1796161680661-SettledVisitsMovedIndex';
 import { ClosedPeriodEntity } from './periods/closed-period.entity';
 import { ChargeEntity } from './visit-stream/charge.entity';
 import { ConsumerPositionEntity } from './visit-stream/consumer-position.entity';
@@ -16,7 +17,7 @@ export function settlementDatabase(url: string, poolSize?: number): SubgraphData
   return {
     url,
     schema: 'settlement',
-    migrations: [CreateSettlement1795409394285],
+    migrations: [CreateSettlement1795409394285, SettledVisitsMovedIndex1796161680661],
     entities: [ConsumerPositionEntity, SettledVisitEntity, ChargeEntity, ClosedPeriodEntity],
     poolSize,
   };

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessTokens, createContextFactory, ParsedKeys } from '@passerelle/auth';
+import { AccessTokens, createContextFactory, INTERNAL_API_KEY, ParsedKeys } from '@passerelle/auth';
 import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
 import { CentsScalar, DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
 import { OutboxFeedClient } from '@passerelle/outbox';
@@ -54,8 +54,9 @@ export class SettlementModule {
       providers: [
         { provide: NETWORK_LINK, useValue: networkLink },
         { provide: VISIT_STREAM, useValue: stream },
+        { provide: INTERNAL_API_KEY, useValue: options.internalApiKey },
       ],
-      exports: [NETWORK_LINK, VISIT_STREAM],
+      exports: [NETWORK_LINK, VISIT_STREAM, INTERNAL_API_KEY],
     };
     return {
       module: SettlementModule,

@@ -8,6 +8,7 @@ import { AccessService } from '../access/access.service';
 import { allows, Permission } from '../access/permissions';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { PartyKind } from '../parties/party.model';
+import { SettlementPeriodsClient } from './settlement-periods.client';
 import { visitEventPayload } from './visit-events';
 import { VisitEntity } from './visit.entity';
 import { VisitFilter } from './visit.model';
@@ -41,6 +42,7 @@ export class VisitsService {
     @InjectRepository(VisitEntity, NETWORK_DATA_SOURCE) private readonly visits: Repository<VisitEntity>,
     @InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly settlement: SettlementPeriodsClient,
   ) {}
 
   /** Host space operators: the pass gets its units, day and seat back; settlement hears of it. */
@@ -82,16 +84,15 @@ export class VisitsService {
    */
   async list(filter: VisitFilter, first: number, after: string | undefined, context: object): Promise<VisitPage> {
     if (first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `first must be between 1 and ${MAX_PAGE}.`);
-    const query = this.visits.createQueryBuilder('v').where('v.network_id = :networkId', {
-      networkId: isUuid(filter.networkId) ? filter.networkId : '00000000-0000-0000-0000-000000000000',
-    });
+    const networkId = isUuid(filter.networkId) ? filter.networkId : '00000000-0000-0000-0000-000000000000';
+    const query = this.visits.createQueryBuilder('v').where('v.network_id = :networkId', { networkId });
     const actor = await this.access.actor(context);
     if (!allows(actor, Permission.SEE_NETWORK_VISITS, { networkId: filter.networkId })) {
       restrictToOperatedSpaces(query, actor.kind === 'user' ? [...actor.operatorOf] : []);
     }
     if (filter.spaceId)
       query.andWhere('v.space_id = :spaceId', { spaceId: isUuid(filter.spaceId) ? filter.spaceId : null });
-    if (filter.month) query.andWhere('v.network_month = :month', { month: filter.month });
+    if (filter.month) await this.inPeriod(query, networkId, filter.month);
     if (filter.status) query.andWhere('v.status = :status', { status: filter.status });
     return this.page(query, first, after);
   }
@@ -130,6 +131,23 @@ export class VisitsService {
       return ids.map((id) => byId.get(id) ?? null);
     }).load(passId);
     return holder;
+  }
+
+  /**
+   * The month filter is by period month, which settlement decides: a visit is in the period of its own
+   * month unless it arrived after that month closed. Settlement names those few moved visits, so this
+   * filters its own table (and keeps its keyset pages and count) without a list of the month's ids.
+   */
+  private async inPeriod(query: SelectQueryBuilder<VisitEntity>, networkId: string, month: string): Promise<void> {
+    const { movedIn, movedOut } = await this.settlement.moved(networkId, month);
+    query.andWhere(
+      new Brackets((where) =>
+        where
+          .where('(v.network_month = :month AND v.id <> ALL(CAST(:movedOut AS uuid[])))')
+          .orWhere('v.id = ANY(CAST(:movedIn AS uuid[]))'),
+      ),
+      { month, movedIn, movedOut },
+    );
   }
 
   /** Newest first, keyset-paginated on (occurred_at, id), with the filter's total. */

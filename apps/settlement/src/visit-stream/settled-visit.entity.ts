@@ -1,10 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * Every accepted visit as settlement knows it, with the period it was settled in (also for visits
- * that cost nothing: `Visit.periodMonth` is answered from here).
+ * that cost nothing: `Visit.periodMonth` is answered from here). The partial index holds only the
+ * visits settled outside their own month (late arrivals): the month filter of `visits` asks for those.
  */
 @Entity('settled_visits')
+@Index('settled_visits_moved_idx', ['networkId', 'networkMonth', 'periodMonth'], {
+  where: 'network_month <> period_month',
+})
 export class SettledVisitEntity {
   @PrimaryColumn({ type: 'uuid' })
   visitId: string;

@@ -1,0 +1,27 @@
+import { BadRequestException, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { InternalApiGuard } from '@passerelle/auth';
+import { isUuid } from '@passerelle/database';
+import { MovedVisits, VisitPeriodsService } from './visit-periods.service';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * For the network subgraph's `visits(filter: { month })`, which is by period month: the few visits
+ * whose period is not their own month, so that it can filter its own table without a list of the
+ * month's ids.
+ */
+@Controller('internal/visit-periods')
+@UseGuards(InternalApiGuard)
+export class VisitPeriodsController {
+  constructor(private readonly periods: VisitPeriodsService) {}
+
+  @Post('moved')
+  @HttpCode(200)
+  moved(@Body() body: { networkId?: unknown; month?: unknown }): Promise<MovedVisits> {
+    const { networkId, month } = body ?? {};
+    if (typeof networkId !== 'string' || !isUuid(networkId) || typeof month !== 'string' || !MONTH.test(month)) {
+      throw new BadRequestException('networkId must be a UUID and month YYYY-MM');
+    }
+    return this.periods.moved(networkId, month);
+  }
+}
