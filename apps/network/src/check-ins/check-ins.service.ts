@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireUser } from '@passerelle/auth';
-import { looksLikeCredential, verifyPassCredential } from '@passerelle/credentials';
+import { looksLikeCredential, MAX_CREDENTIAL_LENGTH, verifyPassCredential } from '@passerelle/credentials';
 import { ConflictError, ForbiddenError } from '@passerelle/graphql';
 import { decode } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
@@ -179,6 +179,7 @@ export class CheckInsService {
 
   /** Rule 4: a QR credential signed by its network's key, or a serial typed by hand. */
   private async readCredential(raw: string, at: Date): Promise<PassLookup | RejectionReason> {
+    if (raw.length > MAX_CREDENTIAL_LENGTH) return RejectionReason.INVALID_CREDENTIAL;
     const credential = raw.trim();
     if (!looksLikeCredential(credential)) {
       const serial = normalizeSerial(credential);
