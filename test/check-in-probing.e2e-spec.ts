@@ -1,4 +1,5 @@
 import { dataOf, errorOf } from '@passerelle/testing';
+import { Client } from 'pg';
 import { newSerial } from '../apps/network/src/passes/serial';
 import { startTestStack, TestStack } from './support/stack';
 import {
@@ -32,9 +33,25 @@ type Probed = {
   pass: { id: string; remainingUnits: number | null; payer: { name: string } } | null;
 };
 
+/** Connections per service in the test stack: as many uploads can be inside a transaction at once. */
+const POOL_SIZE = 5;
+
+/** Returns once `count` sessions of the test database wait for a lock (seen outside any transaction). */
+async function lockWaiters(databaseUrl: string, count: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  for (;;) {
+    const { rows } = await client.query<{ waiting: number }>(
+      `SELECT count(*)::integer AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0].waiting >= count) return client.end();
+  }
+}
+
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ poolSize: POOL_SIZE });
 });
 afterAll(() => stack.close());
 
@@ -132,13 +149,21 @@ describe('check-in: typed serials are no free oracle', () => {
   });
 
   it('holds the cap across uploads sent at once by the same desk', async () => {
-    const seeded = await seedNetwork(stack);
-    const [desk] = seeded.spaces;
-    const uploads = await Promise.all(
-      Array.from({ length: 8 }, () => trySyncCheckIns(stack, desk.scanner, guesses(desk, 60))),
+    const [desk] = (await seedNetwork(stack)).spaces;
+    // Every upload's last statement writes the outbox: held back there, each has read the desk's count
+    // and waits, as at the busiest instant, before any of them commits.
+    const gate = new Client({ connectionString: stack.databaseUrl });
+    await gate.connect();
+    await gate.query('BEGIN');
+    await gate.query('LOCK TABLE network.outbox IN SHARE MODE');
+    const sent = Promise.all(
+      Array.from({ length: POOL_SIZE }, () => trySyncCheckIns(stack, desk.scanner, guesses(desk, 60))),
     );
-    const lookedUp = uploads.flatMap((upload) => dataOf(upload).syncCheckIns).filter((r) => looksUp(r.message));
-    // 30 a minute: the uploads take far less than a minute, so they span at most two.
+    await lockWaiters(stack.databaseUrl, POOL_SIZE);
+    await gate.query('COMMIT');
+    await gate.end();
+    const lookedUp = (await sent).flatMap((upload) => dataOf(upload).syncCheckIns).filter((r) => looksUp(r.message));
+    // 30 a minute; should a minute end while the uploads run, the next one has its own 30.
     expect(lookedUp.length).toBeGreaterThanOrEqual(30);
     expect(lookedUp.length).toBeLessThanOrEqual(60);
   });
