@@ -45,7 +45,9 @@ export async function checkInTransaction(
   await client.query('START TRANSACTION');
   const claims = await claimKeys(sql, [key]);
   if (claims.get(keyOf(key)) !== 'claimed') throw new Error('idempotency key already used');
-  const [context] = await lockScanContexts(sql, [
+  const {
+    contexts: [context],
+  } = await lockScanContexts(sql, [
     { lookup: { passId: scan.passId, networkId: fixtures.networkId }, spaceId: scan.space.id },
   ]);
   if (!context) throw new Error(`pass ${scan.passId} not found`);

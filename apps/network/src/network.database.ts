@@ -1,6 +1,7 @@
 import type { SubgraphDatabase } from '@passerelle/database';
 import { OutboxEventEntity } from '@passerelle/outbox';
 import { CheckInEntity } from './check-ins/check-in.entity';
+import { DeskSerialMissesEntity } from './check-ins/desk-serial-misses.entity';
 import { SpaceDaySeatsEntity } from './check-ins/space-day-seats.entity';
 import { NetworkKeyEntity } from './credentials/network-key.entity';
 import { PassMonthUsageEntity } from './passes/pass-month-usage.entity';
@@ -12,6 +13,7 @@ import { MembershipEntity } from './memberships/membership.entity';
 import { CreateRegistry1795399041660 } from './migrations/1795399041660-CreateRegistry';
 import { CreatePassesAndCheckIns1795404235430 } from './migrations/1795404235430-CreatePassesAndCheckIns';
 import { CheckInRetentionAndRecentDays1795425992181 } from './migrations/1795425992181-CheckInRetentionAndRecentDays';
+import { DeskSerialMisses1796162135067 } from './migrations/1796162135067-DeskSerialMisses';
 import { NetworkEntity } from './networks/network.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { ScannerEntity } from './scanners/scanner.entity';
@@ -32,6 +34,7 @@ export function networkDatabase(url: string, poolSize?: number): SubgraphDatabas
       CreateRegistry1795399041660,
       CreatePassesAndCheckIns1795404235430,
       CheckInRetentionAndRecentDays1795425992181,
+      DeskSerialMisses1796162135067,
     ],
     entities: [
       NetworkEntity,
@@ -47,6 +50,7 @@ export function networkDatabase(url: string, poolSize?: number): SubgraphDatabas
       VisitEntity,
       SpaceDaySeatsEntity,
       CheckInEntity,
+      DeskSerialMissesEntity,
       OutboxEventEntity,
     ],
     poolSize,

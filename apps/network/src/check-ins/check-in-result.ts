@@ -59,6 +59,25 @@ export class CheckInResult {
   repeat: boolean;
 }
 
+/**
+ * The refusals after which the desk sees the pass: it is valid at this space and only today's seats
+ * or its balance stop it, so the desk may tell the holder what is left. Any other refusal comes from
+ * a desk the pass is not for (another network, a membership not ACTIVE, a revoked or ended pass),
+ * which is owed nothing about it: no serial, balance, payer or holder, the reason and its sentence
+ * say all the desk needs. The rule applies when a result is read, stored results included.
+ */
+const PASS_SHOWN_WHEN_REJECTED = new Set<RejectionReason | null>([
+  RejectionReason.SPACE_FULL,
+  RejectionReason.PASS_EXHAUSTED,
+  RejectionReason.QUOTA_EXCEEDED,
+]);
+
+/** The pass this result may show the desk, if any. */
+export function passShownBy(result: StoredResult): string | null {
+  const shown = result.status === CheckInStatus.ACCEPTED || PASS_SHOWN_WHEN_REJECTED.has(result.reason);
+  return shown ? result.passId : null;
+}
+
 export function rejected(reason: RejectionReason, passId: string | null = null): StoredResult {
   return {
     status: CheckInStatus.REJECTED,

@@ -73,7 +73,8 @@ export function keyOf(key: Pick<ScanKey, 'spaceId' | 'idempotencyKey'>): string 
 /**
  * Rule 10 and the stored results, in one statement: the visits, what they take (coupons or credits,
  * quota days, seats, each summed per row since a statement may change a row only once), their
- * `visit.accepted` events in the same transaction, and the result kept under each claimed key.
+ * `visit.accepted` events in the same transaction, the result kept under each claimed key, and the
+ * desk's serials that named no pass (its row locked since the scan contexts were read).
  * Parameters are arrays, one per column, so that one plan serves any batch size: it joins them to the
  * tables through their primary keys.
  */
@@ -81,6 +82,7 @@ export async function recordOutcomes(
   statements: Statements,
   visits: NewVisit[],
   results: Array<{ key: ScanKey; result: StoredResult }>,
+  serialMisses: { deskId: string | null; added: number } = { deskId: null, added: 0 },
 ): Promise<void> {
   // In the column order of the INSERT below.
   const rows = visits.map((v) => ({
@@ -137,6 +139,8 @@ export async function recordOutcomes(
        INSERT INTO outbox (transaction_id, type, payload)
        SELECT ${CURRENT_TRANSACTION_ID}, 'visit.accepted', e.payload
          FROM unnest($24::jsonb[]) WITH ORDINALITY AS e(payload, position) ORDER BY e.position
+     ), desk AS (
+       UPDATE desk_serial_misses SET misses = misses + $29::integer WHERE desk_id = $28::uuid AND $29::integer > 0
      )
      UPDATE check_ins c SET result = r.result
        FROM unnest($25::uuid[], $26::text[], $27::jsonb[]) AS r(space_id, key, result)
@@ -154,6 +158,8 @@ export async function recordOutcomes(
         results.map(({ key, result }) => [key.spaceId, key.idempotencyKey, JSON.stringify(result)]),
         3,
       ),
+      serialMisses.deskId,
+      serialMisses.added,
     ],
   );
 }

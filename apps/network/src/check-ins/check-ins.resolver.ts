@@ -7,7 +7,7 @@ import { PassesService } from '../passes/passes.service';
 import { VisitEntity } from '../visits/visit.entity';
 import { Visit } from '../visits/visit.model';
 import { VisitsService } from '../visits/visits.service';
-import { CheckInResult, StoredResult } from './check-in-result';
+import { CheckInResult, passShownBy, StoredResult } from './check-in-result';
 import { CheckInsService, MAX_SYNC_BATCH } from './check-ins.service';
 import { CheckInInput } from './dto/check-in.input';
 
@@ -44,6 +44,7 @@ export class CheckInsResolver {
 
   @ResolveField(() => Pass, { nullable: true })
   pass(@Parent() result: StoredResult, @Context() context: object): Promise<PassEntity | null> | null {
-    return result.passId ? this.passes.load(context, result.passId) : null;
+    const passId = passShownBy(result);
+    return passId ? this.passes.load(context, passId) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Caller } from '@passerelle/auth';
-import { looksLikeCredential, verifyPassCredential } from '@passerelle/credentials';
+import { Caller, requireUser } from '@passerelle/auth';
+import { looksLikeCredential, MAX_CREDENTIAL_LENGTH, verifyPassCredential } from '@passerelle/credentials';
 import { decode } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { AccessService, contextOf } from '../access/access.service';
@@ -16,6 +16,7 @@ import { lockDayStates } from './day-state';
 import { IdempotencyKeyReusedError } from './check-ins.errors';
 import { CheckInInput } from './dto/check-in.input';
 import { lockScanContexts, PassLookup, ScanContext } from './scan-context';
+import { SerialGuesses } from './serial-guesses';
 import { Statements, statementsOf } from './statements';
 
 export const MAX_SYNC_BATCH = 500;
@@ -73,24 +74,30 @@ export class CheckInsService {
     const now = new Date();
     const scans = await Promise.all(inputs.map((input, index) => this.prepare(input, keyFields[index], now)));
     const scannerId = caller.kind === 'scanner' ? caller.scannerId : null;
+    const deskId = scannerId ?? requireUser(caller);
     return this.dataSource.transaction(async (manager) => {
       const statements = statementsOf(manager);
       const results: StoredResult[] = new Array(scans.length);
       const { toDecide, sameAs } = await this.claim(statements, scans, results);
 
-      // Rules 4–6 on the locked passes.
+      // Rules 4–6 on the locked passes; typed serials within the desk's cap of unknown ones.
       const lookups = toDecide.filter((index) => typeof scans[index].verdict !== 'string');
+      const typed = (index: number) => 'serial' in (scans[index].verdict as PassLookup);
       const found = await lockScanContexts(
         statements,
         lookups.map((index) => ({ lookup: scans[index].verdict as PassLookup, spaceId: scans[index].input.spaceId })),
+        lookups.some(typed) ? deskId : null,
       );
-      const contexts = new Map(lookups.map((index, i) => [index, found[i]]));
+      const contexts = new Map(lookups.map((index, i) => [index, found.contexts[i]]));
+      const guesses = new SerialGuesses(found.serialMisses);
       const admitting: Array<{ index: number; context: ScanContext; place: ScanPlace }> = [];
       for (const index of toDecide) {
         const { verdict, input, at } = scans[index];
         const context = contexts.get(index);
         if (typeof verdict === 'string') results[index] = rejected(verdict);
-        else if (!context) results[index] = rejected(RejectionReason.INVALID_CREDENTIAL);
+        else if (typed(index) && !guesses.open) results[index] = guesses.refused();
+        else if (!context)
+          results[index] = typed(index) ? guesses.miss() : rejected(RejectionReason.INVALID_CREDENTIAL);
         else if (context.revokedAt || (context.validUntil && context.validUntil.getTime() < at.getTime())) {
           results[index] = rejected(RejectionReason.PASS_NOT_ACTIVE, context.passId);
         } else if (context.membershipStatus !== 'ACTIVE') {
@@ -111,6 +118,7 @@ export class CheckInsService {
         statements,
         admissions.visits,
         toDecide.map((index) => ({ key: scans[index].key, result: results[index] })),
+        { deskId, added: guesses.added },
       );
       for (const [index, first] of sameAs) results[index] = results[first];
       return results;
@@ -165,6 +173,7 @@ export class CheckInsService {
 
   /** Rule 4: a QR credential signed by its network's key, or a serial typed by hand. */
   private async readCredential(raw: string, at: Date): Promise<PassLookup | RejectionReason> {
+    if (raw.length > MAX_CREDENTIAL_LENGTH) return RejectionReason.INVALID_CREDENTIAL;
     const credential = raw.trim();
     if (!looksLikeCredential(credential)) {
       const serial = normalizeSerial(credential);

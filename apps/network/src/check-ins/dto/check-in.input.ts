@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsId } from '@passerelle/graphql';
-import { IsDate, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsDate, IsOptional, IsString, Length } from 'class-validator';
 import { NetworkSchema } from '../../network.schema';
 
 @InputType({ registerIn: NetworkSchema })
@@ -9,10 +9,12 @@ export class CheckInInput {
   @IsId()
   spaceId: string;
 
-  /** Any string: one that is no credential is a rejection (INVALID_CREDENTIAL), not an input error. */
+  /**
+   * Any string, as long as the request size limit lets it be: one that is no credential is a
+   * rejection (INVALID_CREDENTIAL), not an input error, however long. Only its hash is stored.
+   */
   @Field({ description: 'The scanned QR token, or a pass serial typed by hand' })
   @IsString()
-  @MaxLength(100_000)
   credential: string;
 
   @Field({
