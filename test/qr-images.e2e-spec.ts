@@ -45,7 +45,7 @@ describe('QR images', () => {
 
   it('checks a scanner’s visitor in, and draws another holder’s code, while one holder asks for images nonstop', async () => {
     const holderEmail = `flood-${Date.now()}@example.org`;
-    const floodPasses = [];
+    const floodPasses: Array<{ id: string }> = [];
     for (let i = 0; i < 4; i += 1) floodPasses.push(await sellPass(stack, seeded, {}, { holderEmail }));
     const flooder = await holderSession(stack, holderEmail);
     const visitor = await sellPass(stack, seeded);
