@@ -109,6 +109,7 @@ async function main(): Promise<number> {
       }
     }
 
+    results.sort((a, b) => a.number - b.number);
     const date = startedAt.toISOString().slice(0, 10);
     const report: BenchReport = {
       date,

@@ -44,7 +44,7 @@ const SCANNER = `mutation ($input: RegisterScannerInput!) { registerScanner(inpu
 const PRODUCT_MUTATION = `mutation ($input: CreatePassProductInput!) { createPassProduct(input: $input) { id } }`;
 const ISSUE = `mutation ($input: IssuePassInput!) { issuePass(input: $input) { id holder { id } } }`;
 const QR = `query ($id: ID!) { pass(id: $id) { qr(printed: true) { token } } }`;
-const PASSWORD = 'bench-password-not-secret';
+export const PASSWORD = 'bench-password-not-secret';
 
 export async function setUpFixtures(gatewayUrl: string, pool: Pool, spaceCount: number): Promise<Fixtures> {
   const call = async <T>(query: string, variables: Record<string, unknown>, token?: string) =>

@@ -1,18 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { ROTATING_CREDENTIAL_SECONDS, signPassCredential } from '@passerelle/credentials';
-import QRCode from 'qrcode';
 import { PassEntity } from '../passes/pass.entity';
 import { NetworkKeysService, PRINTED_CREDENTIAL_MAX_DAYS } from './network-keys.service';
+import { QrImagePool } from './qr-image-pool';
 
 export interface IssuedQr {
   token: string;
   expiresAt: Date;
+  /** Whose images these are: callers take turns for the image threads. */
+  holderId: string;
 }
 
-/** Signs a pass's QR credential; the images are drawn only when a client asks for them. */
+/**
+ * Signs a pass's QR credential; the images are drawn only when a client asks for them, on the image
+ * threads.
+ */
 @Injectable()
 export class PassQrService {
-  constructor(private readonly keys: NetworkKeysService) {}
+  constructor(
+    private readonly keys: NetworkKeysService,
+    private readonly images: QrImagePool,
+  ) {}
 
   /**
    * A rotating code lasts a minute (a screenshot is soon useless); a printed one lasts while the
@@ -27,14 +35,14 @@ export class PassQrService {
       : new Date(now.getTime() + ROTATING_CREDENTIAL_SECONDS * 1000);
     const key = await this.keys.signingKey(pass.networkId);
     const token = signPassCredential(key, { passId: pass.id, networkId: pass.networkId, printed, expiresAt }, now);
-    return { token, expiresAt };
+    return { token, expiresAt, holderId: pass.holderId };
   }
 
-  svg(token: string): Promise<string> {
-    return QRCode.toString(token, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  svg(qr: IssuedQr): Promise<string> {
+    return this.images.render(qr.holderId, 'svg', qr.token);
   }
 
-  pngDataUrl(token: string): Promise<string> {
-    return QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+  pngDataUrl(qr: IssuedQr): Promise<string> {
+    return this.images.render(qr.holderId, 'png', qr.token);
   }
 }

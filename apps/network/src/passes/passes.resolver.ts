@@ -133,11 +133,11 @@ export class PassQrResolver {
 
   @ResolveField(() => String)
   svg(@Parent() qr: IssuedQr): Promise<string> {
-    return this.qr.svg(qr.token);
+    return this.qr.svg(qr);
   }
 
   @ResolveField(() => String, { description: 'data:image/png;base64,...' })
   pngDataUrl(@Parent() qr: IssuedQr): Promise<string> {
-    return this.qr.pngDataUrl(qr.token);
+    return this.qr.pngDataUrl(qr);
   }
 }

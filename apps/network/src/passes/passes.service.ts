@@ -16,6 +16,7 @@ import { PassProductEntity } from '../products/pass-product.entity';
 import { ProductsService } from '../products/products.service';
 import { AccountsClient } from '../roles/accounts.client';
 import { IssuePassInput } from './dto/issue-pass.input';
+import { holderPassesQuery, requireRoomForAnotherPass } from './pass-bounds';
 import { PassMonthUsageEntity } from './pass-month-usage.entity';
 import { PassEntity } from './pass.entity';
 import { PassAlreadyRevokedError } from './passes.errors';
@@ -45,24 +46,28 @@ export class PassesService {
     const now = new Date();
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.passes.save(
-          this.passes.create({
-            serial: newSerial(),
-            productId: product.id,
-            networkId: product.networkId,
-            kind: product.kind,
-            holderId,
-            payerKind: payer.kind,
-            payerId: payer.id,
-            homeSpaceId: product.kind === PassKind.RECIPROCAL ? payer.id : null,
-            issuedBy: userId,
-            issuedAt: now,
-            validUntil: product.validityDays ? new Date(now.getTime() + product.validityDays * DAY_MS) : null,
-            remainingUnits: hasUnits(product.kind) ? product.units : null,
-            revokedAt: null,
-            revokeReason: null,
-          }),
-        );
+        return await this.passes.manager.transaction(async (manager) => {
+          await requireRoomForAnotherPass(manager, holderId);
+          const passes = manager.getRepository(PassEntity);
+          return passes.save(
+            passes.create({
+              serial: newSerial(),
+              productId: product.id,
+              networkId: product.networkId,
+              kind: product.kind,
+              holderId,
+              payerKind: payer.kind,
+              payerId: payer.id,
+              homeSpaceId: product.kind === PassKind.RECIPROCAL ? payer.id : null,
+              issuedBy: userId,
+              issuedAt: now,
+              validUntil: product.validityDays ? new Date(now.getTime() + product.validityDays * DAY_MS) : null,
+              remainingUnits: hasUnits(product.kind) ? product.units : null,
+              revokedAt: null,
+              revokeReason: null,
+            }),
+          );
+        });
       } catch (error) {
         // 30^8 serials: a collision is rare, and a new draw settles it.
         if (!isUniqueViolation(error, 'passes_serial_key') || attempt >= 4) throw error;
@@ -133,8 +138,9 @@ export class PassesService {
     return isUuid(id) ? this.passes.findOneBy({ id }) : null;
   }
 
+  /** At most MAX_PASSES_IN_USE_PER_HOLDER, those in use first. */
   ofHolder(holderId: string): Promise<PassEntity[]> {
-    return this.passes.find({ where: { holderId }, order: { issuedAt: 'DESC' } });
+    return holderPassesQuery(this.passes.createQueryBuilder('pass'), 'pass', holderId).getMany();
   }
 
   load(context: object, id: string): Promise<PassEntity | null> {

@@ -1,0 +1,64 @@
+import { dataOf } from '@passerelle/testing';
+import QRCode from 'qrcode';
+import { startTestStack, TestStack } from './support/stack';
+import { holderSession, scanAt, seedNetwork, SeededNetwork, sellPass } from './support/passes';
+
+const QR_IMAGES = `query QrImages($id: ID!) { pass(id: $id) { qr { token svg pngDataUrl } } }`;
+type Images = { pass: { qr: { token: string; svg: string; pngDataUrl: string } } };
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_PREFIX = 'data:image/png;base64,';
+
+describe('QR images', () => {
+  let stack: TestStack;
+  let seeded: SeededNetwork;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    seeded = await seedNetwork(stack);
+  });
+  afterAll(() => stack.close());
+
+  const imagesOf = async (passId: string, token: string) =>
+    dataOf(await stack.gql<Images>(QR_IMAGES, { id: passId }, token)).pass.qr;
+
+  /** An SVG document and a data URL that decodes to a PNG file. */
+  function expectImages(qr: Images['pass']['qr']) {
+    expect(qr.svg.startsWith('<svg')).toBe(true);
+    expect(qr.pngDataUrl.startsWith(PNG_PREFIX)).toBe(true);
+    const png = Buffer.from(qr.pngDataUrl.slice(PNG_PREFIX.length), 'base64');
+    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  }
+
+  /** The SVG and the PNG are the QR code of the very credential returned beside them. */
+  async function expectImagesOf(qr: Images['pass']['qr']) {
+    expectImages(qr);
+    expect(qr.svg).toBe(await QRCode.toString(qr.token, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+    expect(qr.pngDataUrl).toBe(await QRCode.toDataURL(qr.token, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }));
+  }
+
+  it('draws the SVG and the PNG of the pass’s signed credential', async () => {
+    const pass = await sellPass(stack, seeded);
+    const holder = await holderSession(stack, pass.holderEmail);
+    await expectImagesOf(await imagesOf(pass.id, holder.token));
+  });
+
+  it('checks a scanner’s visitor in, and draws another holder’s code, while one holder asks for images nonstop', async () => {
+    const holderEmail = `flood-${Date.now()}@example.org`;
+    const floodPasses: Array<{ id: string }> = [];
+    for (let i = 0; i < 4; i += 1) floodPasses.push(await sellPass(stack, seeded, {}, { holderEmail }));
+    const flooder = await holderSession(stack, holderEmail);
+    const visitor = await sellPass(stack, seeded);
+    const other = await sellPass(stack, seeded);
+    const otherHolder = await holderSession(stack, other.holderEmail);
+
+    const flood = Array.from({ length: 12 }, (_, i) => imagesOf(floodPasses[i % 4].id, flooder.token));
+    const [scan, otherImages] = await Promise.all([
+      scanAt(stack, seeded.spaces[0], visitor.serial),
+      imagesOf(other.id, otherHolder.token),
+    ]);
+    expect(scan).toMatchObject({ status: 'ACCEPTED', repeat: false });
+    await expectImagesOf(otherImages);
+    for (const images of await Promise.all(flood)) expectImages(images);
+  });
+});
