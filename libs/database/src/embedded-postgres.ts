@@ -17,7 +17,14 @@ export interface EmbeddedDatabaseOptions {
   dataDir: string;
   /** Receives PostgreSQL's own log lines; silent by default. */
   onLog?: (line: string) => void;
+  /**
+   * False trades crash safety for speed (no fsync, no synchronous commit, no full-page writes): for
+   * the test server alone, whose data is thrown away after the run. `npm start` never sets it.
+   */
+  durable?: boolean;
 }
+
+const NOT_DURABLE_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
 const USER = 'passerelle';
 // Local-only server on a random port, reachable on 127.0.0.1 (for psql and other tools) and on a Unix
@@ -65,7 +72,13 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIRECTORY}`],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${SOCKET_DIRECTORY}`,
+      ...(options.durable === false ? NOT_DURABLE_FLAGS : []),
+    ],
     onLog: (message: unknown) => log(String(message)),
     onError: (message: unknown) => log(String(message)),
   });
