@@ -35,6 +35,7 @@ const SUBGRAPHS = {
         accessTokenKeys: parseKeys(generateEs256KeyPair().publicKeyPem),
         accountsUrl: 'http://accounts:4001',
         internalApiKey: 'schema-only'.padEnd(32, '-'),
+        qrKeyEncryptionSecret: 'schema-only'.padEnd(32, '-'),
         production: false,
       }),
   },

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     'ACCESS_TOKEN_PUBLIC_KEY',
     'INTERNAL_API_KEY',
     'ACCOUNTS_URL',
+    'QR_KEY_ENCRYPTION_SECRET',
   ]);
   const databaseUrl = config.database.url!;
   await runMigrations(networkDatabase(databaseUrl));
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
       accessTokenKeys: parseKeys(config.tokens.accessPublicKeyPem!),
       accountsUrl: config.urls.accounts,
       internalApiKey: config.tokens.internalApiKey!,
-      qrKeyEncryptionSecret: config.tokens.qrKeyEncryptionSecret,
+      qrKeyEncryptionSecret: config.tokens.qrKeyEncryptionSecret!,
       production: config.server.production,
     }),
     listen,
