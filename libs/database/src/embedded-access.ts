@@ -53,19 +53,26 @@ export function superuserPassword(dataDir: string): string {
   return password;
 }
 
+/** Where the server listens (its socket directory and port) and the database to connect to. */
+export interface ServerAddress {
+  host: string;
+  port: number;
+  database: string;
+}
+
 /**
  * Connects as the superuser. A data directory from before the random password still has the old
  * one: it is replaced by the password kept in DATA_DIR, so the old one opens nothing from then on.
  */
-export async function connectAsSuperuser(url: string, password: string): Promise<Client> {
-  const client = new Client({ connectionString: url, password });
+export async function connectAsSuperuser(server: ServerAddress, password: string): Promise<Client> {
+  const client = new Client({ ...server, user: SUPERUSER, password });
   try {
     await client.connect();
     return client;
   } catch (error) {
     if ((error as { code?: string }).code !== INVALID_PASSWORD) throw error;
   }
-  const legacy = new Client({ connectionString: url, password: LEGACY_PASSWORD });
+  const legacy = new Client({ ...server, user: SUPERUSER, password: LEGACY_PASSWORD });
   await legacy.connect();
   await legacy.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${literal(password)}`);
   return legacy;

@@ -121,7 +121,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   }
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@${encodeURIComponent(socketDir)}:${port}`;
   const adminUrl = `${base}/postgres`;
-  const admin = await connectAsSuperuser(adminUrl, password);
+  const admin = await connectAsSuperuser({ host: socketDir, port, database: 'postgres' }, password);
   try {
     if (created) await admin.query(`CREATE DATABASE ${DATABASE}`);
   } finally {
@@ -137,7 +137,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     socketDir,
     schemaOwnerUrl: async (schema) => {
       const owner = schemaOwner(schema, password);
-      const superuser = await connectAsSuperuser(url, password);
+      const superuser = await connectAsSuperuser({ host: socketDir, port, database: DATABASE }, password);
       try {
         await provisionSchemaOwner(superuser, schema, owner);
       } finally {
