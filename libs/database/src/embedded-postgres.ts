@@ -14,7 +14,7 @@ import {
   SUPERUSER,
   superuserPassword,
 } from './embedded-access';
-import { superviseServer, ServerEvent } from './embedded-supervisor';
+import { ServerEvent, stopIfRunning, superviseServer } from './embedded-supervisor';
 
 export type { ServerEvent } from './embedded-supervisor';
 
@@ -115,18 +115,20 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   try {
     if (created) await initialise(server, passwordFile, password, user);
     await server.start();
+    const admin = await connectAsSuperuser({ host: socketDir, port, database: 'postgres' }, password);
+    try {
+      if (created) await admin.query(`CREATE DATABASE ${DATABASE}`);
+    } finally {
+      await admin.end();
+    }
   } catch (error) {
+    // Nothing left running behind a failed start.
+    await stopIfRunning(server).catch(() => undefined);
     rmSync(socketDir, { recursive: true, force: true });
     throw error;
   }
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@${encodeURIComponent(socketDir)}:${port}`;
   const adminUrl = `${base}/postgres`;
-  const admin = await connectAsSuperuser({ host: socketDir, port, database: 'postgres' }, password);
-  try {
-    if (created) await admin.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await admin.end();
-  }
   const url = `${base}/${DATABASE}`;
   const supervisor = superviseServer(server, { onEvent: options.onServerEvent ?? (() => undefined) });
   return {

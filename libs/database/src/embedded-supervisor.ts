@@ -80,6 +80,13 @@ function childProcess(server: Server): ChildProcess {
   return child;
 }
 
+/** Stops a server whose start went wrong part-way: a process that already exited is only forgotten. */
+export async function stopIfRunning(server: Server): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+  else forget(server);
+}
+
 /** Drops the package's handle on a dead process, whose stop() would otherwise wait for it forever. */
 function forget(server: Server): void {
   (server as unknown as { process?: ChildProcess }).process = undefined;
