@@ -11,3 +11,7 @@ console.log(`ACCESS_TOKEN_PRIVATE_KEY="${oneLine(pair.privateKeyPem)}"`);
 console.log(`ACCESS_TOKEN_PUBLIC_KEY="${oneLine(pair.publicKeyPem)}"`);
 console.log(`INTERNAL_API_KEY=${randomBytes(32).toString('hex')}`);
 console.log(`QR_KEY_ENCRYPTION_SECRET=${randomBytes(32).toString('hex')}`);
+// docker-compose.yml: the superuser's password, and one per subgraph's role (hex: safe inside a URL).
+for (const name of ['POSTGRES', 'ACCOUNTS_DATABASE', 'NETWORK_DATABASE', 'SETTLEMENT_DATABASE']) {
+  console.log(`${name}_PASSWORD=${randomBytes(24).toString('hex')}`);
+}

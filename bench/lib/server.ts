@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { freePort } from '@passerelle/database';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -65,6 +66,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   for (const name of CONFIG_VARIABLES) delete env[name];
   Object.assign(env, {
     NODE_ENV: 'production',
+    // Production is never given a generated secret: the launcher refuses to start without one.
+    QR_KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO: 'false',
     PORT: String(ports.gateway),
     ACCOUNTS_PORT: String(ports.accounts),

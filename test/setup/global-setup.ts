@@ -13,7 +13,7 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-test-'));
-    const embedded = await startEmbeddedPostgres({ dataDir });
+    const embedded = await startEmbeddedPostgres({ dataDir, durable: false });
     adminUrl = embedded.adminUrl;
     (globalThis as Record<string, unknown>).__passerelleEmbedded = { embedded, dataDir };
   }

@@ -20,7 +20,8 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
   const database = await cloneTestDatabase();
   const pair = generateEs256KeyPair();
   const stack = await startStack({
-    databaseUrl: database.url,
+    databaseUrls: { accounts: database.url, network: database.url, settlement: database.url },
+    qrKeyEncryptionSecret: randomBytes(32).toString('hex'),
     ports: { gateway: 0, accounts: 0, network: 0, settlement: 0 },
     gatewayHost: '127.0.0.1',
     keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),

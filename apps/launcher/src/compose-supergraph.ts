@@ -36,6 +36,7 @@ const SUBGRAPHS = {
         accountsUrl: 'http://accounts:4001',
         settlementUrl: 'http://settlement:4003',
         internalApiKey: 'schema-only'.padEnd(32, '-'),
+        qrKeyEncryptionSecret: 'schema-only'.padEnd(32, '-'),
         production: false,
       }),
   },

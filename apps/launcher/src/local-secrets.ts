@@ -1,5 +1,6 @@
 import { generateEs256KeyPair, SigningKeyPair } from '@passerelle/auth';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -21,4 +22,22 @@ export function localAccessTokenKeys(dataDir: string, fromEnv: Partial<SigningKe
   writeFileSync(privatePath, pair.privateKeyPem, { mode: 0o600 });
   writeFileSync(publicPath, pair.publicKeyPem, { mode: 0o644 });
   return pair;
+}
+
+/**
+ * The secret that seals the networks' QR signing keys, for a local run: from the environment when
+ * given, else kept in DATA_DIR (created on the first start, readable by this user only). Production
+ * never comes here: it must be given one (see loadConfig).
+ */
+export function localQrKeyEncryptionSecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const dir = join(dataDir, 'keys');
+  const path = join(dir, 'qr-key-encryption.secret');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Whole or not at all: a secret cut short would seal keys that no later start could open.
+  writeFileSync(`${path}.tmp`, `${secret}\n`, { mode: 0o600 });
+  renameSync(`${path}.tmp`, path);
+  return secret;
 }

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { parseKeys } from '@passerelle/auth';
-import { appLogLevels, ConfigError, loadConfig, logLevels } from '@passerelle/config';
+import { appLogLevels, loadConfig, logLevels } from '@passerelle/config';
 import { EmbeddedDatabase, runMigrations, startEmbeddedPostgres } from '@passerelle/database';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { printDemo, readDemo, seedDemo } from './demo-seed';
-import { localAccessTokenKeys } from './local-secrets';
-import { startStack } from './stack';
+import { localAccessTokenKeys, localQrKeyEncryptionSecret } from './local-secrets';
+import { startStack, SubgraphDatabaseUrls } from './stack';
 import { subgraphDatabases } from './subgraph-databases';
 
 /**
@@ -16,24 +16,16 @@ import { subgraphDatabases } from './subgraph-databases';
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = loadConfig();
+  const config = loadConfig(process.env, [], ['QR_KEY_ENCRYPTION_SECRET']);
   Logger.overrideLogger(logLevels(config.server.logLevel));
   // The launcher's own lines are for the person at the terminal: plain text, whatever the apps' log
   // level (the Nest apps narrow the shared logger when they start).
   const logger = { log: (line: string) => console.log(line), error: (line: string) => console.error(line) };
   const dataDir = resolve(config.database.dataDir);
 
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.database.url;
-  if (!databaseUrl) {
-    logger.log(`Starting PostgreSQL (data in ${dataDir})…`);
-    embedded = await startEmbeddedPostgres({ dataDir });
-    databaseUrl = embedded.url;
-    logger.log(embedded.created ? 'Created a new database.' : 'Reusing the existing database.');
-  }
-
   let stopping = false;
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+  let embedded: EmbeddedDatabase | undefined;
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
@@ -43,13 +35,33 @@ async function main(): Promise<void> {
     logger.log('Stopped.');
     process.exit(exitCode);
   };
+  if (!config.database.url) {
+    logger.log(`Starting PostgreSQL (data in ${dataDir})…`);
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      // A dead database is restarted: meanwhile /health says so and requests fail with an error.
+      onServerEvent: (event) => {
+        if (event.state === 'down') logger.error(`PostgreSQL stopped (${event.reason}): restarting it…`);
+        if (event.state === 'up') logger.log('PostgreSQL is running again.');
+        if (event.state === 'lost') {
+          logger.error(`PostgreSQL stopped (${event.reason}), so Passerelle stops too.`);
+          void shutdown('PostgreSQL lost', 1);
+        }
+      },
+    });
+    logger.log(embedded.created ? 'Created a new database.' : 'Reusing the existing database.');
+  }
   // `on`, not `once`: a second signal (npm forwards its own, Ctrl-C twice) must not cut the shutdown short.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    const databaseUrls = {} as SubgraphDatabaseUrls;
     for (const [name, describe] of Object.entries(subgraphDatabases)) {
-      const ran = await runMigrations(describe(databaseUrl));
+      // Embedded: each subgraph as the role that owns its schema. DATABASE_URL: that one role for all.
+      const url = embedded ? await embedded.schemaOwnerUrl(describe('').schema) : config.database.url!;
+      databaseUrls[name as keyof SubgraphDatabaseUrls] = url;
+      const ran = await runMigrations(describe(url));
       if (ran.length) logger.log(`Migrated ${name}: ${ran.join(', ')}`);
     }
     const pair = localAccessTokenKeys(dataDir, {
@@ -57,13 +69,13 @@ async function main(): Promise<void> {
       publicKeyPem: config.tokens.accessPublicKeyPem,
     });
     stack = await startStack({
-      databaseUrl,
+      databaseUrls,
       ports: config.ports,
       gatewayHost: config.server.host,
       keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),
       // Only this process's own servers talk to each other: a fresh key each start is enough.
       internalApiKey: config.tokens.internalApiKey ?? randomBytes(32).toString('hex'),
-      qrKeyEncryptionSecret: config.tokens.qrKeyEncryptionSecret,
+      qrKeyEncryptionSecret: localQrKeyEncryptionSecret(dataDir, config.tokens.qrKeyEncryptionSecret),
       production: config.server.production,
       logLevels: appLogLevels(config.server.logLevel),
       login: config.login,
@@ -86,10 +98,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  // What stops a start (a bad variable, a directory PostgreSQL cannot enter) is said in words, no trace.
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

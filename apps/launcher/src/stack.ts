@@ -12,14 +12,17 @@ import type { LoginLimits } from '../../accounts/src/sessions/login-throttle.ser
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'gateway', 'supergraph.graphql');
 
+/** Each subgraph's connection string: the role that owns its schema, or one URL for all three. */
+export type SubgraphDatabaseUrls = { accounts: string; network: string; settlement: string };
+
 export interface StackOptions {
-  databaseUrl: string;
+  databaseUrls: SubgraphDatabaseUrls;
   /** Where each server listens (subgraphs on 127.0.0.1 only); 0 lets the system pick a free port. */
   ports: { gateway: number; accounts: number; network: number; settlement: number };
   gatewayHost: string;
   keys: ParsedKeys;
   internalApiKey: string;
-  qrKeyEncryptionSecret?: string;
+  qrKeyEncryptionSecret: string;
   production: boolean;
   logLevels: LogLevel[];
   login: LoginLimits;
@@ -44,7 +47,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     const accounts = await startFastifyApp(
       AccountsModule.forRoot({
-        databaseUrl: options.databaseUrl,
+        databaseUrl: options.databaseUrls.accounts,
         poolSize: options.poolSize,
         keys: options.keys,
         internalApiKey: options.internalApiKey,
@@ -58,7 +61,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const network = await startFastifyApp(
       NetworkModule.forRoot({
-        databaseUrl: options.databaseUrl,
+        databaseUrl: options.databaseUrls.network,
         poolSize: options.poolSize,
         accessTokenKeys: { kid: options.keys.kid, publicKey: options.keys.publicKey },
         accountsUrl: subgraphUrls.accounts,
@@ -75,7 +78,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const settlement = await startFastifyApp(
       SettlementModule.forRoot({
-        databaseUrl: options.databaseUrl,
+        databaseUrl: options.databaseUrls.settlement,
         poolSize: options.poolSize,
         accessTokenKeys: { kid: options.keys.kid, publicKey: options.keys.publicKey },
         networkUrl: subgraphUrls.network,

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     'INTERNAL_API_KEY',
     'ACCOUNTS_URL',
     'SETTLEMENT_URL',
+    'QR_KEY_ENCRYPTION_SECRET',
   ]);
   const databaseUrl = config.database.url!;
   await runMigrations(networkDatabase(databaseUrl));
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
       accountsUrl: config.urls.accounts,
       settlementUrl: config.urls.settlement,
       internalApiKey: config.tokens.internalApiKey!,
-      qrKeyEncryptionSecret: config.tokens.qrKeyEncryptionSecret,
+      qrKeyEncryptionSecret: config.tokens.qrKeyEncryptionSecret!,
       production: config.server.production,
     }),
     listen,

@@ -44,8 +44,8 @@ export interface NetworkOptions {
    */
   settlementUrl: string | (() => string);
   internalApiKey: string;
-  /** Seals networks' QR signing keys at rest; without it they are stored as plain PEM. */
-  qrKeyEncryptionSecret?: string;
+  /** Seals networks' QR signing keys at rest. */
+  qrKeyEncryptionSecret: string;
   production: boolean;
   /** Builds the GraphQL schema without connecting to PostgreSQL (supergraph composition). */
   schemaOnly?: boolean;

@@ -30,4 +30,16 @@ describe('loadConfig', () => {
   it('reports a required variable that is missing', () => {
     expect(() => loadConfig({}, ['DATABASE_URL'])).toThrow(/DATABASE_URL: required/);
   });
+
+  it('requires the QR key encryption secret in production only, saying why', () => {
+    const secretless = { NODE_ENV: 'production' };
+    expect(() => loadConfig(secretless, [], ['QR_KEY_ENCRYPTION_SECRET'])).toThrow(
+      /QR_KEY_ENCRYPTION_SECRET: required when NODE_ENV=production, to seal the networks' QR signing keys/,
+    );
+    const secret = 'a'.repeat(32);
+    expect(
+      loadConfig({ ...secretless, QR_KEY_ENCRYPTION_SECRET: secret }, [], ['QR_KEY_ENCRYPTION_SECRET']).tokens,
+    ).toMatchObject({ qrKeyEncryptionSecret: secret });
+    expect(() => loadConfig({ NODE_ENV: 'development' }, [], ['QR_KEY_ENCRYPTION_SECRET'])).not.toThrow();
+  });
 });

@@ -60,10 +60,24 @@ export interface Config {
 }
 
 /**
- * Reads the environment once, at boot, into typed namespaces. Every bad or missing variable is
- * reported together, so one start tells the operator everything to fix.
+ * Secrets a local run may generate into DATA_DIR but a production start must be given: a generated
+ * one would live beside the data it protects.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, required: EnvName[] = []): Config {
+const REQUIRED_IN_PRODUCTION = {
+  QR_KEY_ENCRYPTION_SECRET:
+    "required when NODE_ENV=production, to seal the networks' QR signing keys (npm run --silent keys prints one)",
+} satisfies Partial<Record<EnvName, string>>;
+
+/**
+ * Reads the environment once, at boot, into typed namespaces. Every bad or missing variable is
+ * reported together, so one start tells the operator everything to fix. `inProduction` names the
+ * variables this app needs that only production must be given.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  required: EnvName[] = [],
+  inProduction: Array<keyof typeof REQUIRED_IN_PRODUCTION> = [],
+): Config {
   const parsed = envSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
   );
@@ -72,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, required: EnvNa
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   if (parsed.success) {
     for (const name of required) if (parsed.data[name] === undefined) problems.push(`${name}: required`);
+    if (parsed.data.NODE_ENV === 'production')
+      for (const name of inProduction)
+        if (parsed.data[name] === undefined) problems.push(`${name}: ${REQUIRED_IN_PRODUCTION[name]}`);
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;

@@ -7,13 +7,15 @@ describe('QR signing keys at rest', () => {
     const sealed = new KeyEncryption('a long configured secret').seal(pem);
     expect(sealed).not.toContain('PRIVATE KEY');
     expect(new KeyEncryption('a long configured secret').open(sealed)).toBe(pem);
-    expect(() => new KeyEncryption('another secret').open(sealed)).toThrow();
-    expect(() => new KeyEncryption(undefined).open(sealed)).toThrow(/QR_KEY_ENCRYPTION_SECRET/);
+    expect(() => new KeyEncryption('another secret').open(sealed)).toThrow(/QR_KEY_ENCRYPTION_SECRET/);
   });
 
-  it('keeps keys readable when no secret is configured', () => {
-    const stored = new KeyEncryption(undefined).seal(pem);
-    expect(new KeyEncryption(undefined).open(stored)).toBe(pem);
-    expect(new KeyEncryption('secret added later').open(stored)).toBe(pem);
+  it('never stores a key unsealed, and refuses to work without a secret', () => {
+    expect(KeyEncryption.isPlain(new KeyEncryption('a long configured secret').seal(pem))).toBe(false);
+    expect(() => new KeyEncryption(undefined as unknown as string)).toThrow(/QR_KEY_ENCRYPTION_SECRET/);
+  });
+
+  it('still reads a key an earlier version stored unsealed', () => {
+    expect(new KeyEncryption('secret added later').open(`plain:${pem}`)).toBe(pem);
   });
 });

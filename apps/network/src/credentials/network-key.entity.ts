@@ -3,7 +3,7 @@ import { NetworkEntity } from '../networks/network.entity';
 
 /**
  * A network's QR signing key. One is current (retired_at null); retired ones keep verifying the codes
- * they signed until those expire. The private key is sealed when a key-encryption secret is set.
+ * they signed until those expire. The private key is always sealed (see KeyEncryption).
  */
 @Entity('network_keys')
 @Index('network_keys_current_key', ['networkId'], { unique: true, where: 'retired_at IS NULL' })

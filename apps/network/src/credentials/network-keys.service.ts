@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { generateEs256KeyPair, keyId } from '@passerelle/auth';
 import { isUuid } from '@passerelle/database';
 import type { CredentialSigningKey } from '@passerelle/credentials';
 import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
-import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource, IsNull, Like, MoreThan, Repository } from 'typeorm';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { KeyEncryption } from './key-encryption';
 import { NetworkKeyEntity } from './network-key.entity';
@@ -24,7 +24,7 @@ interface VerificationKey {
  * QR code without a database round trip. A `kid` this process has not seen is looked up once.
  */
 @Injectable()
-export class NetworkKeysService {
+export class NetworkKeysService implements OnApplicationBootstrap {
   private readonly signing = new Map<string, CredentialSigningKey>();
   private readonly verifying = new Map<string, VerificationKey>();
 
@@ -33,6 +33,20 @@ export class NetworkKeysService {
     @InjectDataSource(NETWORK_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
   ) {}
+
+  /**
+   * Seals the keys an earlier version stored unsealed (there was no secret then): from this start on,
+   * no private key lies readable in the database. Each row is replaced only if still unsealed, so two
+   * servers starting at once do no harm.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.dataSource.isInitialized) return;
+    const plain = await this.keys.findBy({ sealedPrivateKey: Like('plain:%') });
+    for (const row of plain) {
+      const sealed = this.encryption.seal(this.encryption.open(row.sealedPrivateKey));
+      await this.keys.update({ kid: row.kid, sealedPrivateKey: row.sealedPrivateKey }, { sealedPrivateKey: sealed });
+    }
+  }
 
   /** The network's current signing key, made on first use. */
   async signingKey(networkId: string): Promise<CredentialSigningKey> {
