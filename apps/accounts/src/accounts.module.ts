@@ -11,6 +11,7 @@ import { AccountsSchema } from './accounts.schema';
 import { InvitationsController } from './invitations/invitations.controller';
 import { LoginFailureEntity } from './sessions/login-failure.entity';
 import { LOGIN_LIMITS, LoginLimits, LoginThrottleService } from './sessions/login-throttle.service';
+import { DEFAULT_PASSWORD_HASH_COST, PASSWORD_HASH_COST, PasswordHasher } from './sessions/password-hasher';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity';
 import { SessionsResolver } from './sessions/sessions.resolver';
 import { SessionsService } from './sessions/sessions.service';
@@ -26,6 +27,8 @@ export interface AccountsOptions {
   internalApiKey: string;
   production: boolean;
   login: LoginLimits;
+  /** log2 of scrypt's N for new password hashes; today's production strength when not given. */
+  passwordHashCost?: number;
   /** Builds the GraphQL schema without connecting to PostgreSQL (supergraph composition). */
   schemaOnly?: boolean;
 }
@@ -59,6 +62,8 @@ export class AccountsModule {
         { provide: AccessTokens, useValue: accessTokens },
         { provide: LOGIN_LIMITS, useValue: options.login },
         { provide: INTERNAL_API_KEY, useValue: options.internalApiKey },
+        { provide: PASSWORD_HASH_COST, useValue: options.passwordHashCost ?? DEFAULT_PASSWORD_HASH_COST },
+        PasswordHasher,
         UsersService,
         UsersResolver,
         SessionsService,

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       internalApiKey: config.tokens.internalApiKey!,
       production: config.server.production,
       login: config.login,
+      passwordHashCost: config.passwords.hashCost,
     }),
     listen,
   );

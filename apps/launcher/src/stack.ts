@@ -23,6 +23,8 @@ export interface StackOptions {
   production: boolean;
   logLevels: LogLevel[];
   login: LoginLimits;
+  /** log2 of scrypt's N for new password hashes (accounts' strong default when not given). */
+  passwordHashCost?: number;
   poolSize?: number;
 }
 
@@ -50,6 +52,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         internalApiKey: options.internalApiKey,
         production: options.production,
         login: options.login,
+        passwordHashCost: options.passwordHashCost,
       }),
       listenOptions(options.ports.accounts),
     );

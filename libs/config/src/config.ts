@@ -33,6 +33,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  // log2 of scrypt's N: 15 is the production strength; each step down halves the work (tests use 10).
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -57,6 +59,7 @@ export interface Config {
     qrKeyEncryptionSecret?: string;
   };
   login: { maxFailuresPerEmail: number; maxFailuresPerAddress: number; lockoutSeconds: number };
+  passwords: { hashCost: number };
 }
 
 /**
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, required: EnvNa
       maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     },
+    passwords: { hashCost: e.PASSWORD_HASH_COST },
   };
 }
 
