@@ -58,14 +58,22 @@ export class SessionsService {
   }
 
   async logIn(input: LogInInput, clientAddress: string): Promise<Session> {
-    await this.throttle.assertAllowed(input.email, clientAddress);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
-    const valid = await this.passwords.verify(input.password, user?.passwordHash ?? (await this.passwords.decoyHash()));
+    await this.throttle.reserve(input.email, clientAddress);
+    let user: UserEntity | null;
+    let valid: boolean;
+    try {
+      user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
+      valid = await this.passwords.verify(input.password, user?.passwordHash ?? (await this.passwords.decoyHash()));
+    } catch (error) {
+      // Not judged (the database failed us): the place goes back, or the email would stay blocked.
+      await this.throttle.release(input.email, clientAddress);
+      throw error;
+    }
     if (!user || !user.passwordHash || !valid) {
       await this.throttle.recordFailure(input.email, clientAddress);
       throw new UnauthenticatedError('Wrong email or password.');
     }
-    await this.throttle.recordSuccess(input.email);
+    await this.throttle.recordSuccess(input.email, clientAddress);
     return this.dataSource.transaction((manager) => this.openSession(manager, user, randomUUID()));
   }
 
