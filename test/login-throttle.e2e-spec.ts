@@ -1,4 +1,5 @@
-import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
+import { dataOf, errorOf, GraphQLResponse, postGraphQL } from '@passerelle/testing';
+import { randomBytes } from 'node:crypto';
 import { startTestStack, TestStack } from './support/stack';
 
 const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { id } } }`;
@@ -64,5 +65,59 @@ describe('log-in throttling per address', () => {
     );
     expect(count(burst, 'UNAUTHENTICATED')).toBeLessThanOrEqual(8);
     expect(count(burst, 'RATE_LIMITED')).toBeGreaterThanOrEqual(42);
+  });
+});
+
+describe('the client address a caller claims', () => {
+  const internalApiKey = randomBytes(32).toString('hex');
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({
+      internalApiKey,
+      login: { maxFailuresPerEmail: 5, maxFailuresPerAddress: 3, lockoutSeconds: 900 },
+    });
+  });
+  afterAll(() => stack.close());
+
+  it('is ignored when a caller reaches the accounts subgraph directly: forging it does not escape the lock-out', async () => {
+    const direct = `${stack.subgraphUrls.accounts}/graphql`;
+    const seen: Answer[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const response = await postGraphQL(
+        direct,
+        LOG_IN,
+        { input: { email: `forger${i}@example.org`, password: 'wrong guess' } },
+        undefined,
+        { 'x-passerelle-client-address': `203.0.113.${i}` },
+      );
+      seen.push(answer(response));
+    }
+    expect(seen).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
+  });
+
+  it('is believed from the gateway, which sends it with the internal key', async () => {
+    const direct = `${stack.subgraphUrls.accounts}/graphql`;
+    const from = async (address: string, i: number) =>
+      answer(
+        await postGraphQL(
+          direct,
+          LOG_IN,
+          { input: { email: `vouched${address}-${i}@example.org`, password: 'wrong guess' } },
+          undefined,
+          { 'x-passerelle-client-address': address, 'x-passerelle-internal-key': internalApiKey },
+        ),
+      );
+    const seen: Answer[] = [];
+    for (let i = 0; i < 4; i += 1) seen.push(await from('198.51.100.1', i));
+    seen.push(await from('198.51.100.2', 0));
+    // The first address is locked out; the second has a count of its own.
+    expect(seen).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'UNAUTHENTICATED']);
   });
 });

@@ -51,7 +51,7 @@ export class AccountsModule {
           subgraphGraphQLConfig({
             production: options.production,
             include: [AccountsSchema, AccountsModule],
-            context: createContextFactory({ accessTokens }),
+            context: createContextFactory({ accessTokens, internalApiKey: options.internalApiKey }),
           }),
         ),
       ],

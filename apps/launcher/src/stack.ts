@@ -93,6 +93,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
         subgraphUrls,
         production: options.production,
+        internalApiKey: options.internalApiKey,
       }),
       listenOptions(options.ports.gateway, options.gatewayHost),
     );
