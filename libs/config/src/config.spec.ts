@@ -31,6 +31,7 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/PORT/);
     expect(problems).toMatch(/NODE_ENV/);
     expect(problems).toMatch(/SEED_DEMO/);
+    expect(problems).toMatch(/DATABASE_URL: required/);
   });
 
   it('reports a required variable that is missing', () => {

@@ -67,15 +67,15 @@ export interface Config {
  * reported together, so one start tells the operator everything to fix.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, required: EnvName[] = []): Config {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+  const given: Record<string, string> = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
   );
+  const parsed = envSchema.safeParse(given);
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (parsed.success) {
-    for (const name of required) if (parsed.data[name] === undefined) problems.push(`${name}: required`);
-  }
+  // Judged on what was given, so that a missing variable is reported even when another one is invalid.
+  for (const name of required) if (given[name] === undefined) problems.push(`${name}: required`);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const ports = {
