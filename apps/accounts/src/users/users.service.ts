@@ -7,10 +7,11 @@ import { UserEntity } from './user.entity';
 import { User } from './user.model';
 import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
 
-/** Until a person signs up, their invited account shows the first part of their email address. */
-export function provisionalName(email: string): string {
-  return email.split('@')[0];
-}
+/**
+ * Until a person signs up and chooses a name, their invited account shows this one: any front desk
+ * sees a holder's name, and part of their email address would tell it who they are.
+ */
+export const INVITED_DISPLAY_NAME = 'Invited member';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -45,7 +46,7 @@ export class UsersService {
     const rows: Array<{ id: string; email: string; password_hash: string | null }> = await this.users
       .createQueryBuilder()
       .insert()
-      .values({ email: normalized, displayName: provisionalName(normalized), passwordHash: null })
+      .values({ email: normalized, displayName: INVITED_DISPLAY_NAME, passwordHash: null })
       .orUpdate(['email'], ['email'])
       .returning('id, email, password_hash')
       .execute()
