@@ -18,6 +18,7 @@ import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './users/user.entity';
 import { UsersResolver } from './users/users.resolver';
 import { UsersService } from './users/users.service';
+import { EmailVisibilityClient, NETWORK_LINK } from './users/email-visibility.client';
 
 export interface AccountsOptions {
   databaseUrl: string;
@@ -25,6 +26,8 @@ export interface AccountsOptions {
   /** Both halves of the access-token key: this subgraph is the one that signs. */
   keys: ParsedKeys;
   internalApiKey: string;
+  /** Base URL of the network subgraph, which decides who sees whose email; read when first needed. */
+  networkUrl: () => string;
   production: boolean;
   login: LoginLimits;
   /** log2 of scrypt's N for new password hashes; today's production strength when not given. */
@@ -64,6 +67,8 @@ export class AccountsModule {
         { provide: INTERNAL_API_KEY, useValue: options.internalApiKey },
         { provide: PASSWORD_HASH_COST, useValue: options.passwordHashCost ?? DEFAULT_PASSWORD_HASH_COST },
         PasswordHasher,
+        { provide: NETWORK_LINK, useValue: { url: options.networkUrl, internalApiKey: options.internalApiKey } },
+        EmailVisibilityClient,
         UsersService,
         UsersResolver,
         SessionsService,

@@ -50,6 +50,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         poolSize: options.poolSize,
         keys: options.keys,
         internalApiKey: options.internalApiKey,
+        // Known once the network subgraph listens, just below.
+        networkUrl: () => subgraphUrls.network,
         production: options.production,
         login: options.login,
         passwordHashCost: options.passwordHashCost,

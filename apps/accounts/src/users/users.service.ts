@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Caller } from '@passerelle/auth';
 import { findByIdsInOrder } from '@passerelle/database';
 import { Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
@@ -21,10 +20,9 @@ export function normalizeEmail(email: string): string {
 export class UsersService {
   constructor(@InjectRepository(UserEntity, ACCOUNTS_DATA_SOURCE) private readonly users: Repository<UserEntity>) {}
 
-  /** The public view of a user for this caller: the email only for the user themself. */
-  toModel(entity: UserEntity, caller: Caller): User {
-    const self = caller.kind === 'user' && caller.userId === entity.id;
-    return { id: entity.id, email: self ? entity.email : null, displayName: entity.displayName };
+  /** The GraphQL view of a user; who sees the email is the email field's own decision. */
+  toModel(entity: UserEntity, options: { shownToSelf?: boolean } = {}): User {
+    return { id: entity.id, displayName: entity.displayName, address: entity.email, ...options };
   }
 
   findById(id: string): Promise<UserEntity | null> {
