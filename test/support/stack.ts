@@ -30,6 +30,8 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
     logLevels: ['error'],
     login: { maxFailuresPerEmail: 5, maxFailuresPerAddress: 50, lockoutSeconds: 900 },
     poolSize: 5,
+    // The cheapest cost the configuration accepts: tests hash many passwords and prove nothing by their strength.
+    passwordHashCost: 10,
     ...overrides,
   });
   return {

@@ -1,4 +1,5 @@
 import { CreateAccounts1795396139673 } from './migrations/1795396139673-CreateAccounts';
+import { LoginAttemptsInFlight1795440000000 } from './migrations/1795440000000-LoginAttemptsInFlight';
 import type { SubgraphDatabase } from '@passerelle/database';
 
 import { LoginFailureEntity } from './sessions/login-failure.entity';
@@ -17,7 +18,7 @@ export function accountsDatabase(url: string, poolSize?: number): SubgraphDataba
     url,
     schema: 'accounts',
     entities: [UserEntity, RefreshTokenEntity, LoginFailureEntity],
-    migrations: [CreateAccounts1795396139673],
+    migrations: [CreateAccounts1795396139673, LoginAttemptsInFlight1795440000000],
     poolSize,
   };
 }

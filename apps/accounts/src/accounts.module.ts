@@ -11,12 +11,14 @@ import { AccountsSchema } from './accounts.schema';
 import { InvitationsController } from './invitations/invitations.controller';
 import { LoginFailureEntity } from './sessions/login-failure.entity';
 import { LOGIN_LIMITS, LoginLimits, LoginThrottleService } from './sessions/login-throttle.service';
+import { DEFAULT_PASSWORD_HASH_COST, PASSWORD_HASH_COST, PasswordHasher } from './sessions/password-hasher';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity';
 import { SessionsResolver } from './sessions/sessions.resolver';
 import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './users/user.entity';
 import { UsersResolver } from './users/users.resolver';
 import { UsersService } from './users/users.service';
+import { EmailVisibilityClient, NETWORK_LINK } from './users/email-visibility.client';
 
 export interface AccountsOptions {
   databaseUrl: string;
@@ -24,8 +26,12 @@ export interface AccountsOptions {
   /** Both halves of the access-token key: this subgraph is the one that signs. */
   keys: ParsedKeys;
   internalApiKey: string;
+  /** Base URL of the network subgraph, which decides who sees whose email; read when first needed. */
+  networkUrl: () => string;
   production: boolean;
   login: LoginLimits;
+  /** log2 of scrypt's N for new password hashes; today's production strength when not given. */
+  passwordHashCost?: number;
   /** Builds the GraphQL schema without connecting to PostgreSQL (supergraph composition). */
   schemaOnly?: boolean;
 }
@@ -48,7 +54,7 @@ export class AccountsModule {
           subgraphGraphQLConfig({
             production: options.production,
             include: [AccountsSchema, AccountsModule],
-            context: createContextFactory({ accessTokens }),
+            context: createContextFactory({ accessTokens, internalApiKey: options.internalApiKey }),
           }),
         ),
       ],
@@ -59,6 +65,10 @@ export class AccountsModule {
         { provide: AccessTokens, useValue: accessTokens },
         { provide: LOGIN_LIMITS, useValue: options.login },
         { provide: INTERNAL_API_KEY, useValue: options.internalApiKey },
+        { provide: PASSWORD_HASH_COST, useValue: options.passwordHashCost ?? DEFAULT_PASSWORD_HASH_COST },
+        PasswordHasher,
+        { provide: NETWORK_LINK, useValue: { url: options.networkUrl, internalApiKey: options.internalApiKey } },
+        EmailVisibilityClient,
         UsersService,
         UsersResolver,
         SessionsService,

@@ -26,8 +26,10 @@ async function main(): Promise<void> {
       poolSize: config.database.poolSize,
       keys: parseKeys(config.tokens.accessPublicKeyPem!, config.tokens.accessPrivateKeyPem),
       internalApiKey: config.tokens.internalApiKey!,
+      networkUrl: () => config.urls.network,
       production: config.server.production,
       login: config.login,
+      passwordHashCost: config.passwords.hashCost,
     }),
     listen,
   );

@@ -14,6 +14,8 @@ export interface GatewayOptions {
   /** Base URL of each subgraph by its name in the supergraph. */
   subgraphUrls: SubgraphUrls;
   production: boolean;
+  /** Sent to the subgraphs so that they believe the client address the gateway forwards. */
+  internalApiKey: string;
 }
 
 /**
@@ -52,7 +54,10 @@ export class GatewayModule {
             buildService: ({ name }) => {
               const base = options.subgraphUrls[name];
               if (!base) throw new Error(`No URL configured for subgraph "${name}".`);
-              return new SubgraphDataSource({ url: new URL('/graphql', base).toString(), fetcher: fetchSubgraph });
+              return new SubgraphDataSource(
+                { url: new URL('/graphql', base).toString(), fetcher: fetchSubgraph },
+                options.internalApiKey,
+              );
             },
           },
         }),

@@ -6,7 +6,7 @@ import { GatewayModule } from './gateway.module';
 
 /** The gateway alone (production): serves the committed supergraph over the subgraphs' URLs. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, ['ACCOUNTS_URL', 'NETWORK_URL', 'SETTLEMENT_URL']);
+  const config = loadConfig(process.env, ['ACCOUNTS_URL', 'NETWORK_URL', 'SETTLEMENT_URL', 'INTERNAL_API_KEY']);
   const listen = {
     host: config.server.host,
     port: config.ports.gateway,
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       supergraphSdl: readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8'),
       subgraphUrls: config.urls,
       production: config.server.production,
+      internalApiKey: config.tokens.internalApiKey!,
     }),
     listen,
   );

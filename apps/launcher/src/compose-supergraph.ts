@@ -21,6 +21,7 @@ const SUBGRAPHS = {
         databaseUrl: 'postgres://schema-only/none',
         keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),
         internalApiKey: 'schema-only'.padEnd(32, '-'),
+        networkUrl: () => 'http://network:4002',
         production: false,
         login: { maxFailuresPerEmail: 1, maxFailuresPerAddress: 1, lockoutSeconds: 1 },
       });

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       production: config.server.production,
       logLevels: appLogLevels(config.server.logLevel),
       login: config.login,
+      passwordHashCost: config.passwords.hashCost,
       poolSize: config.database.poolSize,
     });
     // The demo belongs to the embedded database alone: a DATABASE_URL server is never seeded.

@@ -26,6 +26,8 @@ export interface StackOptions {
   production: boolean;
   logLevels: LogLevel[];
   login: LoginLimits;
+  /** log2 of scrypt's N for new password hashes (accounts' strong default when not given). */
+  passwordHashCost?: number;
   poolSize?: number;
 }
 
@@ -51,8 +53,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         poolSize: options.poolSize,
         keys: options.keys,
         internalApiKey: options.internalApiKey,
+        // Known once the network subgraph listens, just below.
+        networkUrl: () => subgraphUrls.network,
         production: options.production,
         login: options.login,
+        passwordHashCost: options.passwordHashCost,
       }),
       listenOptions(options.ports.accounts),
     );
@@ -95,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
         subgraphUrls,
         production: options.production,
+        internalApiKey: options.internalApiKey,
       }),
       listenOptions(options.ports.gateway, options.gatewayHost),
     );

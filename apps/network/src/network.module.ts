@@ -30,6 +30,7 @@ import { ScannersModule } from './scanners/scanners.module';
 import { ScannersService } from './scanners/scanners.service';
 import { SpacesModule } from './spaces/spaces.module';
 import { UserReference } from './users/user.reference';
+import { UsersModule } from './users/users.module';
 
 export interface NetworkOptions {
   databaseUrl: string;
@@ -66,6 +67,7 @@ const FEATURES = [
   PassesModule,
   VisitsModule,
   CheckInsModule,
+  UsersModule,
 ];
 
 /** Settings the feature modules read, available everywhere in this subgraph. */

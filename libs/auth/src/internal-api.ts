@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 
 export const INTERNAL_API_KEY = Symbol('INTERNAL_API_KEY');
 export const INTERNAL_API_KEY_HEADER = 'x-passerelle-internal-key';
@@ -10,20 +11,22 @@ export const INTERNAL_API_KEY_HEADER = 'x-passerelle-internal-key';
  */
 @Injectable()
 export class InternalApiGuard implements CanActivate {
-  private readonly expected: Buffer;
-
-  constructor(@Inject(INTERNAL_API_KEY) key: string) {
-    this.expected = Buffer.from(key);
-  }
+  constructor(@Inject(INTERNAL_API_KEY) private readonly key: string) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
-    const given = Buffer.from(request.headers[INTERNAL_API_KEY_HEADER] ?? '');
-    if (given.length !== this.expected.length || !timingSafeEqual(given, this.expected)) {
+    const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders }>();
+    if (!carriesInternalKey(request.headers, this.key)) {
       throw new ForbiddenException('This endpoint is for Passerelle services only.');
     }
     return true;
   }
+}
+
+/** Whether a request was sent by another Passerelle service: it carries the shared internal key. */
+export function carriesInternalKey(headers: IncomingHttpHeaders, key: string): boolean {
+  const given = Buffer.from(String(headers[INTERNAL_API_KEY_HEADER] ?? ''));
+  const expected = Buffer.from(key);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /**

@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.server.production).toBe(false);
   });
 
+  it('hashes passwords at the production strength unless told otherwise, and refuses a weaker cost than tests use', () => {
+    expect(loadConfig({}).passwords.hashCost).toBe(15);
+    expect(loadConfig({ PASSWORD_HASH_COST: '10' }).passwords.hashCost).toBe(10);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '4' })).toThrow(/PASSWORD_HASH_COST/);
+  });
+
   it('lets every server take any free port when PORT is 0', () => {
     expect(loadConfig({ PORT: '0' }).ports).toEqual({ gateway: 0, accounts: 0, network: 0, settlement: 0 });
   });
@@ -25,6 +31,7 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/PORT/);
     expect(problems).toMatch(/NODE_ENV/);
     expect(problems).toMatch(/SEED_DEMO/);
+    expect(problems).toMatch(/DATABASE_URL: required/);
   });
 
   it('reports a required variable that is missing', () => {

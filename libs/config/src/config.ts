@@ -33,6 +33,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  // log2 of scrypt's N: 15 is the production strength; each step down halves the work (tests use 10).
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -57,6 +59,7 @@ export interface Config {
     qrKeyEncryptionSecret?: string;
   };
   login: { maxFailuresPerEmail: number; maxFailuresPerAddress: number; lockoutSeconds: number };
+  passwords: { hashCost: number };
 }
 
 /**
@@ -78,18 +81,18 @@ export function loadConfig(
   required: EnvName[] = [],
   inProduction: Array<keyof typeof REQUIRED_IN_PRODUCTION> = [],
 ): Config {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+  const given: Record<string, string> = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
   );
+  const parsed = envSchema.safeParse(given);
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (parsed.success) {
-    for (const name of required) if (parsed.data[name] === undefined) problems.push(`${name}: required`);
-    if (parsed.data.NODE_ENV === 'production')
-      for (const name of inProduction)
-        if (parsed.data[name] === undefined) problems.push(`${name}: ${REQUIRED_IN_PRODUCTION[name]}`);
-  }
+  // Judged on what was given, so that a missing variable is reported even when another one is invalid.
+  for (const name of required) if (given[name] === undefined) problems.push(`${name}: required`);
+  if (given.NODE_ENV === 'production')
+    for (const name of inProduction)
+      if (given[name] === undefined) problems.push(`${name}: ${REQUIRED_IN_PRODUCTION[name]}`);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const ports = {
@@ -118,6 +121,7 @@ export function loadConfig(
       maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     },
+    passwords: { hashCost: e.PASSWORD_HASH_COST },
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { RateLimitedError } from '@passerelle/graphql';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { LoginFailureEntity } from './login-failure.entity';
 import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
 
@@ -12,9 +12,52 @@ export interface LoginLimits {
   lockoutSeconds: number;
 }
 
+// A window older than the lockout starts over, unless its key is still locked.
+const STALE = `(f.window_started_at < now() - $3::interval AND (f.locked_until IS NULL OR f.locked_until <= now()))`;
+
+/**
+ * Takes a place under the limit, or nothing: failures plus attempts still being checked must stay
+ * below the maximum, and the key must not be locked. One statement, so parallel attempts queue on
+ * the row and no more of them get through than the limit allows.
+ */
+const RESERVE = `
+  INSERT INTO login_failures AS f (key, failures, pending, window_started_at, locked_until)
+  VALUES ($1, 0, 1, now(), NULL)
+  ON CONFLICT (key) DO UPDATE SET
+    failures = CASE WHEN ${STALE} THEN 0 ELSE f.failures END,
+    pending = CASE WHEN ${STALE} THEN 1 ELSE f.pending + 1 END,
+    window_started_at = CASE WHEN ${STALE} THEN now() ELSE f.window_started_at END,
+    locked_until = CASE WHEN ${STALE} THEN NULL ELSE f.locked_until END
+  WHERE ${STALE} OR (f.failures + f.pending < $2 AND (f.locked_until IS NULL OR f.locked_until <= now()))
+  RETURNING key`;
+
+/** The attempt's place becomes a failure; reaching the limit locks the key for the lockout period. */
+const FAIL = `
+  INSERT INTO login_failures AS f (key, failures, pending, window_started_at, locked_until)
+  VALUES ($1, 1, 0, now(), CASE WHEN 1 >= $2 THEN now() + $3::interval END)
+  ON CONFLICT (key) DO UPDATE SET
+    failures = f.failures + 1,
+    pending = GREATEST(f.pending - 1, 0),
+    locked_until = CASE WHEN f.failures + 1 >= $2 THEN now() + $3::interval ELSE f.locked_until END`;
+
+/**
+ * The attempt's places are given back; the email's failures are forgiven (not the address's: one good
+ * account must not hide guessing from the same place).
+ */
+const SUCCEED = `
+  UPDATE login_failures SET
+    pending = GREATEST(pending - 1, 0),
+    failures = CASE WHEN key = $1 THEN 0 ELSE failures END,
+    locked_until = CASE WHEN key = $1 THEN NULL ELSE locked_until END
+  WHERE key IN ($1, $2)`;
+
+/** The attempt's places are given back, nothing else changes. */
+const RELEASE = `UPDATE login_failures SET pending = GREATEST(pending - 1, 0) WHERE key IN ($1, $2)`;
+
 /**
  * Limits failed log-ins per email and per client address. Counters live in PostgreSQL so that every
- * instance of the accounts subgraph sees the same ones.
+ * instance of the accounts subgraph sees the same ones. Each attempt reserves its place before the
+ * password is hashed, so parallel attempts cannot all be checked against counters read too early.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -31,40 +74,55 @@ export class LoginThrottleService {
     ];
   }
 
-  /** Refuses the attempt, before the password is even looked at, while either key is locked. */
-  async assertAllowed(email: string, address: string, now = new Date()): Promise<void> {
-    const rows = await this.failures.findBy(this.keys(email, address).map(([key]) => ({ key })));
-    const lockedUntil = rows
-      .map((row) => row.lockedUntil)
-      .filter((until): until is Date => until !== null && until > now)
-      .sort((a, b) => b.getTime() - a.getTime())[0];
-    if (lockedUntil) {
-      const seconds = Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000);
-      throw new RateLimitedError(`Too many failed log-ins: try again in ${Math.ceil(seconds / 60)} minutes.`, seconds);
-    }
+  private get window(): string {
+    return `${this.limits.lockoutSeconds} seconds`;
   }
 
-  /** Counts a failure; reaching the limit locks the key for the lockout period. */
+  /**
+   * Reserves a place for this attempt under both limits, or throws RATE_LIMITED having reserved
+   * neither. Keys are always taken email first, then address, so two attempts never wait on each other
+   * in a cycle.
+   */
+  async reserve(email: string, address: string): Promise<void> {
+    await this.failures.manager.transaction(async (manager) => {
+      for (const [key, max] of this.keys(email, address)) {
+        const reserved: unknown[] = await manager.query(RESERVE, [key, max, this.window]);
+        if (reserved.length === 0) throw await this.refusal(manager, key);
+      }
+    });
+  }
+
+  /** Counts the reserved attempt as a failure. */
   async recordFailure(email: string, address: string): Promise<void> {
-    const window = `${this.limits.lockoutSeconds} seconds`;
-    for (const [key, max] of this.keys(email, address)) {
-      // One statement per key: parallel failures cannot lose a count. A window older than the lockout starts over.
-      await this.failures.query(
-        `INSERT INTO login_failures AS f (key, failures, window_started_at, locked_until)
-         VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + $3::interval END)
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN f.window_started_at < now() - $3::interval THEN 1 ELSE f.failures + 1 END,
-           window_started_at = CASE WHEN f.window_started_at < now() - $3::interval THEN now() ELSE f.window_started_at END,
-           locked_until = CASE
-             WHEN (CASE WHEN f.window_started_at < now() - $3::interval THEN 1 ELSE f.failures + 1 END) >= $2
-             THEN now() + $3::interval ELSE f.locked_until END`,
-        [key, max, window],
-      );
-    }
+    for (const [key, max] of this.keys(email, address)) await this.failures.query(FAIL, [key, max, this.window]);
   }
 
-  /** A successful log-in clears the email's count (not the address's: one good account must not hide guessing). */
-  async recordSuccess(email: string): Promise<void> {
-    await this.failures.delete({ key: `email:${email}` });
+  /** Gives the reserved places back and clears the email's count. */
+  async recordSuccess(email: string, address: string): Promise<void> {
+    await this.failures.query(
+      SUCCEED,
+      this.keys(email, address).map(([key]) => key),
+    );
+  }
+
+  /** Gives the reserved places back for an attempt that could not be judged. */
+  async release(email: string, address: string): Promise<void> {
+    await this.failures.query(
+      RELEASE,
+      this.keys(email, address).map(([key]) => key),
+    );
+  }
+
+  private async refusal(manager: EntityManager, key: string): Promise<RateLimitedError> {
+    const [row]: Array<{ seconds: number }> = await manager.query(
+      `SELECT CEIL(EXTRACT(EPOCH FROM locked_until - now()))::int AS seconds
+       FROM login_failures WHERE key = $1 AND locked_until > now()`,
+      [key],
+    );
+    if (!row) return new RateLimitedError('Too many log-ins at the same time: try again in a moment.', 1);
+    return new RateLimitedError(
+      `Too many failed log-ins: try again in ${Math.ceil(row.seconds / 60)} minutes.`,
+      row.seconds,
+    );
   }
 }

@@ -31,12 +31,12 @@ export class SessionsResolver {
   }
 
   private payload(session: Session): AuthPayload {
-    const caller = { kind: 'user' as const, userId: session.user.id };
     return {
       accessToken: session.accessToken,
       accessTokenExpiresAt: session.accessTokenExpiresAt,
       refreshToken: session.refreshToken,
-      user: this.users.toModel(session.user, caller),
+      // The request carried no token yet, but the session is the user's own.
+      user: this.users.toModel(session.user, { shownToSelf: true }),
     };
   }
 }

@@ -8,7 +8,7 @@ import { UserEntity } from '../users/user.entity';
 import { LogInInput } from './dto/log-in.input';
 import { SignUpInput } from './dto/sign-up.input';
 import { LoginThrottleService } from './login-throttle.service';
-import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
+import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
 
@@ -31,6 +31,7 @@ export class SessionsService {
     @InjectDataSource(ACCOUNTS_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly accessTokens: AccessTokens,
     private readonly throttle: LoginThrottleService,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /**
@@ -38,7 +39,7 @@ export class SessionsService {
    * statement, so two sign-ups racing for the same email end with one account and one CONFLICT.
    */
   async signUp(input: SignUpInput): Promise<Session> {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     return this.dataSource.transaction(async (manager) => {
       const rows: UserEntity[] = await manager.query(
         `INSERT INTO users AS u (email, display_name, password_hash, claimed_at)
@@ -57,14 +58,22 @@ export class SessionsService {
   }
 
   async logIn(input: LogInInput, clientAddress: string): Promise<Session> {
-    await this.throttle.assertAllowed(input.email, clientAddress);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
-    const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
+    await this.throttle.reserve(input.email, clientAddress);
+    let user: UserEntity | null;
+    let valid: boolean;
+    try {
+      user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
+      valid = await this.passwords.verify(input.password, user?.passwordHash ?? (await this.passwords.decoyHash()));
+    } catch (error) {
+      // Not judged (the database failed us): the place goes back, or the email would stay blocked.
+      await this.throttle.release(input.email, clientAddress);
+      throw error;
+    }
     if (!user || !user.passwordHash || !valid) {
       await this.throttle.recordFailure(input.email, clientAddress);
       throw new UnauthenticatedError('Wrong email or password.');
     }
-    await this.throttle.recordSuccess(input.email);
+    await this.throttle.recordSuccess(input.email, clientAddress);
     return this.dataSource.transaction((manager) => this.openSession(manager, user, randomUUID()));
   }
 

@@ -1,19 +1,19 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 import { AccountsSchema } from '../accounts.schema';
 
+/** `email` is resolved for each viewer by UsersResolver: it is never a plain field of this object. */
 @ObjectType('User', { registerIn: AccountsSchema })
 @Directive('@key(fields: "id")')
 export class User {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Null when the caller may not see it: the user, the payer's operators of their passes, and network admins may",
-  })
-  email: string | null;
-
   @Field()
   displayName: string;
+
+  /** The address itself, for the email field's resolver to show or not. */
+  address: string;
+
+  /** Shown to the user themself whoever the request's caller is: a session they have just opened. */
+  shownToSelf?: boolean;
 }

@@ -1,29 +1,52 @@
-import { Context, Query, Resolver, ResolveReference, Parent } from '@nestjs/graphql';
+import { Context, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { RequestContext } from '@passerelle/auth';
-import { CurrentCaller, Caller } from '@passerelle/auth';
-import DataLoader from 'dataloader';
-import { UserEntity } from './user.entity';
+import { Caller, CurrentCaller } from '@passerelle/auth';
+import { requestLoader } from '@passerelle/graphql';
+import { EmailVisibilityClient } from './email-visibility.client';
 import { User } from './user.model';
 import { UsersService } from './users.service';
 
-type LoaderContext = RequestContext & { userLoader?: DataLoader<string, UserEntity | null> };
-
 @Resolver(() => User)
 export class UsersResolver {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly visibility: EmailVisibilityClient,
+  ) {}
 
   @Query(() => User, { nullable: true, description: 'The logged-in user; null without a valid user token' })
   async me(@CurrentCaller() caller: Caller): Promise<User | null> {
     if (caller.kind !== 'user') return null;
     const user = await this.users.findById(caller.userId);
-    return user ? this.users.toModel(user, caller) : null;
+    return user ? this.users.toModel(user) : null;
   }
 
   /** `_entities` asks once per representation: a per-request DataLoader makes it one query. */
   @ResolveReference()
-  async resolveReference(@Parent() reference: { id: string }, @Context() context: LoaderContext): Promise<User | null> {
-    context.userLoader ??= new DataLoader((ids: readonly string[]) => this.users.findByIds(ids));
-    const user = await context.userLoader.load(reference.id);
-    return user ? this.users.toModel(user, context.caller) : null;
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context() context: RequestContext,
+  ): Promise<User | null> {
+    const user = await requestLoader(context, 'user', (ids) => this.users.findByIds(ids)).load(reference.id);
+    return user ? this.users.toModel(user) : null;
+  }
+
+  /**
+   * The user sees their own; anyone else only when the network subgraph says so (the payer's
+   * operators of their passes, the admins of their networks), asked once for all users of the request.
+   */
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "Null when the caller may not see it: the user, the payer's operators of their passes, and network admins may",
+  })
+  async email(@Parent() user: User, @Context() context: RequestContext): Promise<string | null> {
+    const { caller } = context;
+    if (user.shownToSelf || (caller.kind === 'user' && caller.userId === user.id)) return user.address;
+    if (caller.kind !== 'user') return null;
+    const visible = await requestLoader(context, 'emailVisible', async (ids) => {
+      const allowed = await this.visibility.visibleTo(caller.userId, ids);
+      return ids.map((id) => allowed.has(id));
+    }).load(user.id);
+    return visible ? user.address : null;
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Caller } from '@passerelle/auth';
 import { findByIdsInOrder } from '@passerelle/database';
 import { Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 import { User } from './user.model';
 import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
 
-/** Until a person signs up, their invited account shows the first part of their email address. */
-export function provisionalName(email: string): string {
-  return email.split('@')[0];
-}
+/**
+ * Until a person signs up and chooses a name, their invited account shows this one: any front desk
+ * sees a holder's name, and part of their email address would tell it who they are.
+ */
+export const INVITED_DISPLAY_NAME = 'Invited member';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -20,10 +20,9 @@ export function normalizeEmail(email: string): string {
 export class UsersService {
   constructor(@InjectRepository(UserEntity, ACCOUNTS_DATA_SOURCE) private readonly users: Repository<UserEntity>) {}
 
-  /** The public view of a user for this caller: the email only for the user themself. */
-  toModel(entity: UserEntity, caller: Caller): User {
-    const self = caller.kind === 'user' && caller.userId === entity.id;
-    return { id: entity.id, email: self ? entity.email : null, displayName: entity.displayName };
+  /** The GraphQL view of a user; who sees the email is the email field's own decision. */
+  toModel(entity: UserEntity, options: { shownToSelf?: boolean } = {}): User {
+    return { id: entity.id, displayName: entity.displayName, address: entity.email, ...options };
   }
 
   findById(id: string): Promise<UserEntity | null> {
@@ -45,7 +44,7 @@ export class UsersService {
     const rows: Array<{ id: string; email: string; password_hash: string | null }> = await this.users
       .createQueryBuilder()
       .insert()
-      .values({ email: normalized, displayName: provisionalName(normalized), passwordHash: null })
+      .values({ email: normalized, displayName: INVITED_DISPLAY_NAME, passwordHash: null })
       .orUpdate(['email'], ['email'])
       .returning('id, email, password_hash')
       .execute()
