@@ -6,3 +6,6 @@ export * from './validation.pipe';
 export * from './domain-error.filter';
 export * from './client';
 export * from './request-loader';
+export * from './query-limits';
+export * from './query-cost';
+export * from './client-error-status.plugin';
