@@ -21,8 +21,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /**
    * A subgraph that refuses a request (HTTP 4xx with GraphQL errors, e.g. a money amount the gateway
-   * cannot judge) is refusing the client's input: its first error goes back as the subgraph wrote it,
-   * with the same status. Apollo's default would wrap it with the subgraph's URL and whole body.
+   * cannot judge) is refusing the client's input: its first error goes back as the subgraph wrote it
+   * (code, field, message), and the HTTP status follows from it as for any refusal. Apollo's default
+   * would wrap it with the subgraph's URL and whole body, as an internal error.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = (await this.parseBody(response)) as { errors?: SubgraphError[] } | string;
@@ -30,8 +31,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (response.status < 400 || response.status >= 500 || typeof first?.message !== 'string') {
       return super.errorFromResponse(response);
     }
-    return new GraphQLError(first.message, {
-      extensions: { ...first.extensions, http: { status: response.status } },
-    });
+    return new GraphQLError(first.message, { extensions: first.extensions });
   }
 }
