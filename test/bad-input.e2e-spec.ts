@@ -143,11 +143,14 @@ describe.each([
     ]);
   });
 
-  it('hides field suggestions in production only', async () => {
+  it('hides suggestions of fields and enum values in production only', async () => {
     for (const [, url] of targets) {
-      const response = await send(url, { query: '{ networkz { id } }' });
-      expectRefused(response, 'networkz', production);
-      expect(JSON.stringify(response.body).includes('Did you mean')).toBe(!production);
+      const misspelt = await send(url, { query: '{ networkz { id } }' });
+      expectRefused(misspelt, 'networkz', production);
+      expect(JSON.stringify(misspelt.body).includes('Did you mean')).toBe(!production);
+      const nearEnum = await send(url, product({ kind: 'COUPON_BOK' }));
+      expectRefused(nearEnum, 'input.kind', production);
+      expect(JSON.stringify(nearEnum.body).includes('Did you mean')).toBe(!production);
     }
   });
 });

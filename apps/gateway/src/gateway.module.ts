@@ -33,8 +33,6 @@ export class GatewayModule {
             introspection: !options.production,
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
-            // Without introspection, "Did you mean …" would still spell out the schema.
-            hideSchemaDetailsFromClientErrors: options.production,
             includeStacktraceInErrorResponses: !options.production,
             formatError: createFormatError(options.production),
             validationRules: queryLimitRules,

@@ -37,6 +37,9 @@ export function createFormatError(production: boolean) {
       extensions.field = fieldFromMessage(message);
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && production) message = 'Internal server error.';
+    // With introspection off, "Did you mean …" (a field, an argument, an enum value) would still
+    // spell out the schema, from a validation error or a variable's.
+    if (production) message = message.replace(/ ?Did you mean .+\?$/, '');
     if (production) {
       delete extensions.stacktrace;
       delete extensions.exception;

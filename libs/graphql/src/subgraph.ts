@@ -51,8 +51,6 @@ export function subgraphGraphQLConfig(options: SubgraphGraphQLOptions): ApolloFe
     introspection: !options.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    // Without introspection, "Did you mean …" would still spell out the schema.
-    hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: createFormatError(options.production),
     autoTransformHttpErrors: true,
