@@ -115,6 +115,13 @@ describe.each([
       variables: { id: pass.id },
     };
     for (const [, url] of targets) expectRefused(await send(url, revoke), 'reason', production);
+    // A nullable field that refuses is nothing answered too; through the gateway, the error keeps its path.
+    const bySlug = { query: 'query ($slug: String!) { network(slug: $slug) { id } }', variables: { slug: 'a\u0000' } };
+    for (const [, url] of targets) {
+      const response = await send(url, bySlug);
+      expectRefused(response, 'slug', production);
+      expect(response.body.errors?.[0]?.path).toEqual(['network']);
+    }
   });
 
   it('refuses an upload with a NUL character in one key, naming the item, and records none of it', async () => {
