@@ -1,10 +1,9 @@
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { createFormatError } from '@passerelle/graphql';
+import { clientErrorStatusPlugin, createFormatError, queryLimitRules, requestLimitsPlugin } from '@passerelle/graphql';
 import { HealthController, SUBGRAPH_URLS, SubgraphUrls } from './health.controller';
 import { JwksController } from './jwks.controller';
-import { complexityLimitPlugin, queryLimitRules } from './query-limits';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { subgraphFetcher } from './subgraph-fetcher';
 
@@ -39,8 +38,13 @@ export class GatewayModule {
             includeStacktraceInErrorResponses: !options.production,
             formatError: createFormatError(options.production),
             validationRules: queryLimitRules,
+            // Nest would answer 200 whenever there is a `data` entry; the status of a refusal is ours to set.
+            preserveHttpStatusForExecutionErrors: false,
             // Nest types its options with Apollo's ESM typings and we compile against the CJS ones: same plugin.
-            plugins: [complexityLimitPlugin() as never],
+            plugins: [
+              requestLimitsPlugin({ supergraphSdl: options.supergraphSdl }) as never,
+              clientErrorStatusPlugin() as never,
+            ],
             context: async (req: {
               headers: Record<string, string | undefined>;
               ip?: string;

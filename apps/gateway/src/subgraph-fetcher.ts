@@ -34,7 +34,7 @@ function answer(url: string, status: number, headers: Headers, text: string): Fe
   return {
     url,
     status,
-    ok: status >= 200 && status < 300,
+    ok: (status >= 200 && status < 300) || (status === 400 && isExecutionResult(text)),
     // The gateway names it in its error for a failed subgraph call ("401: Unauthorized").
     statusText: STATUS_CODES[status] ?? '',
     redirected: false,
@@ -45,4 +45,18 @@ function answer(url: string, status: number, headers: Headers, text: string): Fe
     arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
     clone: () => answer(url, status, headers, text),
   };
+}
+
+/**
+ * A subgraph answers 400 to a refusal reached while running (a resolver refusing the input), with a
+ * GraphQL result all the same: the gateway merges its `data` and errors, with their paths, like any
+ * other answer. Only a request the subgraph refused before running (no `data`) is a failed call.
+ */
+function isExecutionResult(text: string): boolean {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && 'data' in body;
+  } catch {
+    return false;
+  }
 }

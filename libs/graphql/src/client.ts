@@ -12,6 +12,23 @@ export async function postGraphQL<T = Record<string, unknown>>(
   token?: string,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
+  return (await sendGraphQL<T>(url, { query, variables }, { token, headers })).body;
+}
+
+export interface GraphQLHttpResponse<T> {
+  status: number;
+  body: GraphQLResponse<T>;
+}
+
+/**
+ * Any request body as it is (missing variables, several operations, a persisted-query hash), with the
+ * HTTP status of the answer: what a client's mistakes get back.
+ */
+export async function sendGraphQL<T = Record<string, unknown>>(
+  url: string,
+  body: Record<string, unknown>,
+  { token, headers = {} }: { token?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLHttpResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -19,9 +36,9 @@ export async function postGraphQL<T = Record<string, unknown>>(
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
-  return (await response.json()) as GraphQLResponse<T>;
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 
 /** The data of a call that must succeed; its errors otherwise, in the test's failure message. */

@@ -39,4 +39,19 @@ describe('formatError', () => {
       'input.email',
     );
   });
+
+  it('drops what the gateway noted of a failed subgraph call (its URL and body) in production', () => {
+    const failed = {
+      message: '502: Bad Gateway',
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        serviceName: 'network',
+        response: { url: 'http://10.0.0.7:4002/graphql', status: 502, body: 'upstream says no' },
+      },
+    };
+    expect(createFormatError(true)(failed)).toEqual({
+      message: 'Internal server error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
 });

@@ -23,7 +23,8 @@ function fieldFromMessage(message: string): string {
 
 /**
  * Maps every error onto the contract's codes, in one place for every app. Unknown errors become
- * INTERNAL_SERVER_ERROR, their message hidden in production; stack traces never leave in production.
+ * INTERNAL_SERVER_ERROR, their message hidden in production; stack traces and what a subgraph
+ * answered never leave in production.
  */
 export function createFormatError(production: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
@@ -36,9 +37,15 @@ export function createFormatError(production: boolean) {
       extensions.field = fieldFromMessage(message);
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && production) message = 'Internal server error.';
+    // With introspection off, "Did you mean …" (a field, an argument, an enum value) would still
+    // spell out the schema, from a validation error or a variable's.
+    if (production) message = message.replace(/ ?Did you mean .+\?$/, '');
     if (production) {
       delete extensions.stacktrace;
       delete extensions.exception;
+      // The gateway's note of a failed subgraph call: the subgraph's URL, status and raw body.
+      delete extensions.response;
+      delete extensions.serviceName;
     }
     return { ...formatted, message, extensions: { ...extensions, code } };
   };

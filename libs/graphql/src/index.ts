@@ -7,3 +7,6 @@ export * from './domain-error.filter';
 export * from './client';
 export * from './request-loader';
 export * from './text';
+export * from './query-limits';
+export * from './query-cost';
+export * from './client-error-status.plugin';

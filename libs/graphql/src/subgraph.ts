@@ -5,7 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RequestContext } from '@passerelle/auth';
 import { GraphQLScalarType } from 'graphql';
+import { clientErrorStatusPlugin } from './client-error-status.plugin';
 import { createFormatError } from './format-error';
+import { queryLimitRules, requestLimitsPlugin } from './query-limits';
 
 export interface SubgraphGraphQLOptions {
   production: boolean;
@@ -25,7 +27,10 @@ export interface SubgraphGraphQLOptions {
   scalars?: GraphQLScalarType[];
 }
 
-/** The Apollo settings every subgraph shares: Federation 2, safe errors, no landing page, no batching. */
+/**
+ * The Apollo settings every subgraph shares: Federation 2, safe errors, no landing page, no batching,
+ * and the gateway's own query limits, for whoever reaches a subgraph directly.
+ */
 export function subgraphGraphQLConfig(options: SubgraphGraphQLOptions): ApolloFederationDriverConfig {
   return {
     driver: ApolloFederationDriver,
@@ -49,8 +54,15 @@ export function subgraphGraphQLConfig(options: SubgraphGraphQLOptions): ApolloFe
     includeStacktraceInErrorResponses: !options.production,
     formatError: createFormatError(options.production),
     autoTransformHttpErrors: true,
-    // Traces are for Apollo's hosted studio, which we do not use; they cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled() as never],
+    validationRules: queryLimitRules,
+    // Nest would answer 200 whenever there is a `data` entry; the status of a refusal is ours to set.
+    preserveHttpStatusForExecutionErrors: false,
+    plugins: [
+      // Traces are for Apollo's hosted studio, which we do not use; they cost time on every request.
+      ApolloServerPluginInlineTraceDisabled() as never,
+      requestLimitsPlugin() as never,
+      clientErrorStatusPlugin() as never,
+    ],
     context: (req: { headers: Record<string, string | string[] | undefined>; ip?: string }) => options.context(req),
   };
 }

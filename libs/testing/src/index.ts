@@ -1,4 +1,4 @@
 // Tests use the same client as the tools.
-export { dataOf, errorOf, postGraphQL } from '@passerelle/graphql';
-export type { GraphQLResponse } from '@passerelle/graphql';
+export { dataOf, errorOf, postGraphQL, sendGraphQL } from '@passerelle/graphql';
+export type { GraphQLHttpResponse, GraphQLResponse } from '@passerelle/graphql';
 export * from './test-database';

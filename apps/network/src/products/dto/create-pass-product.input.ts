@@ -4,6 +4,13 @@ import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator'
 import { NetworkSchema } from '../../network.schema';
 import { PassKind } from '../pass-kind';
 
+/**
+ * The largest value of one unit, in cents (100,000.00 in the currency). With at most 1,000 credits a
+ * day, a visit is worth at most 10^10 cents, so a month's sum stays an exact JSON integer (Cents) for
+ * the better part of a million visits at that price.
+ */
+export const MAX_UNIT_VALUE_CENTS = 10_000_000;
+
 /** Field rules that depend on the kind are checked by the service, which names the field. */
 @InputType({ registerIn: NetworkSchema })
 export class CreatePassProductInput {
@@ -33,8 +40,9 @@ export class CreatePassProductInput {
   @Max(31, { message: 'freeDaysPerMonth cannot exceed 31' })
   freeDaysPerMonth?: number | null;
 
-  @Field(() => CentsScalar)
+  @Field(() => CentsScalar, { description: 'The value of one unit (a coupon, a credit, a day), 0 to 10,000,000' })
   @Min(0, { message: 'unitValueCents must not be negative' })
+  @Max(MAX_UNIT_VALUE_CENTS, { message: `unitValueCents cannot exceed ${MAX_UNIT_VALUE_CENTS}` })
   unitValueCents: number;
 
   @Field(() => Int, { nullable: true, description: 'Days a pass stays valid after it is issued; null means no end' })
