@@ -5,7 +5,12 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokens, createContextFactory, INTERNAL_API_KEY, ParsedKeys } from '@passerelle/auth';
 import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
-import { DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
+import {
+  DateTimeScalarModule,
+  DomainErrorFilter,
+  inputValidationPipe,
+  subgraphGraphQLConfig,
+} from '@passerelle/graphql';
 import { accountsDatabase, ACCOUNTS_DATA_SOURCE } from './accounts.database';
 import { AccountsSchema } from './accounts.schema';
 import { InvitationsController } from './invitations/invitations.controller';
@@ -57,6 +62,7 @@ export class AccountsModule {
             context: createContextFactory({ accessTokens, internalApiKey: options.internalApiKey }),
           }),
         ),
+        DateTimeScalarModule,
       ],
       controllers: [InvitationsController, databaseHealthController(ACCOUNTS_DATA_SOURCE)],
       providers: [

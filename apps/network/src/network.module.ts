@@ -6,7 +6,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokens, createContextFactory, INTERNAL_API_KEY, ParsedKeys } from '@passerelle/auth';
 import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
 import { outboxFeedController } from '@passerelle/outbox';
-import { CentsScalar, DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
+import {
+  CentsScalar,
+  DateTimeScalarModule,
+  DomainErrorFilter,
+  inputValidationPipe,
+  subgraphGraphQLConfig,
+} from '@passerelle/graphql';
 import { AccessModule } from './access/access.module';
 import { CHECK_IN_RETENTION } from './check-ins/check-in-retention';
 import { CheckInsModule } from './check-ins/check-ins.module';
@@ -128,6 +134,7 @@ export class NetworkModule {
             }),
         }),
         ...FEATURES,
+        DateTimeScalarModule,
       ],
       controllers: [
         databaseHealthController(NETWORK_DATA_SOURCE),

@@ -5,7 +5,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokens, createContextFactory, INTERNAL_API_KEY, ParsedKeys } from '@passerelle/auth';
 import { databaseHealthController, dataSourceOptions } from '@passerelle/database';
-import { CentsScalar, DomainErrorFilter, inputValidationPipe, subgraphGraphQLConfig } from '@passerelle/graphql';
+import {
+  CentsScalar,
+  DateTimeScalarModule,
+  DomainErrorFilter,
+  inputValidationPipe,
+  subgraphGraphQLConfig,
+} from '@passerelle/graphql';
 import { OutboxFeedClient } from '@passerelle/outbox';
 import { NETWORK_LINK, scannerCaller } from './network-directory/network-directory.client';
 import { NetworkReference } from './periods/period.model';
@@ -80,6 +86,7 @@ export class SettlementModule {
           }),
         ),
         ...FEATURES,
+        DateTimeScalarModule,
       ],
       controllers: [databaseHealthController(SETTLEMENT_DATA_SOURCE)],
       providers: [

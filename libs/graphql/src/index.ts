@@ -10,3 +10,5 @@ export * from './text';
 export * from './query-limits';
 export * from './query-cost';
 export * from './client-error-status.plugin';
+export * from './id.pipe';
+export * from './date-time.scalar';

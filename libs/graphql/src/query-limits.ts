@@ -57,6 +57,10 @@ export function requestLimitsPlugin(options: { supergraphSdl?: string } = {}): A
                 : 'The query holds several operations: name the one to run in operationName.',
             );
           }
+          // graphql-js validates no root type that the schema lacks (the API has no subscriptions).
+          if (!schema.getRootType(operation.operation)) {
+            throw new BadUserInputError('query', `This API has no ${operation.operation} operations.`);
+          }
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
             maxErrors: 1,
           });

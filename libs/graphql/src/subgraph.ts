@@ -4,8 +4,11 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RequestContext } from '@passerelle/auth';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLScalarType } from 'graphql';
 import { clientErrorStatusPlugin } from './client-error-status.plugin';
+import { DateTimeScalarModule } from './date-time.scalar';
+import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { queryLimitRules, requestLimitsPlugin } from './query-limits';
 
@@ -35,7 +38,8 @@ export function subgraphGraphQLConfig(options: SubgraphGraphQLOptions): ApolloFe
   return {
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
-    include: options.include,
+    // Every subgraph reads instants strictly (no epoch numbers, no February 30).
+    include: [...options.include, DateTimeScalarModule],
     resolvers: Object.fromEntries((options.scalars ?? []).map((scalar) => [scalar.name, scalar])),
     sortSchema: true,
     buildSchemaOptions: {
@@ -77,7 +81,7 @@ export interface ListenOptions {
 
 /** Creates a subgraph (or the gateway) on Fastify and starts listening; nothing is left open on failure. */
 export async function startFastifyApp(module: unknown, options: ListenOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024, trustProxy: false });
+  const adapter = new GraphQLFastifyAdapter({ bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024, trustProxy: false });
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
     logger: options.logLevels,
     abortOnError: false,
@@ -89,4 +93,26 @@ export async function startFastifyApp(module: unknown, options: ListenOptions): 
     throw error;
   }
   return app;
+}
+
+/**
+ * Fastify refuses a body before any GraphQL server sees it (not JSON, empty, too large, another
+ * content type): the answer keeps Fastify's status but takes the GraphQL shape, with a code and the
+ * field, as every other refusal does. Nest installs its own error handler; this wraps it.
+ */
+class GraphQLFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(handler: Parameters<FastifyAdapter['setErrorHandler']>[0]) {
+    return super.setErrorHandler(function (
+      this: unknown,
+      error: unknown,
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ) {
+      const { code, statusCode, message } = error as FastifyError;
+      if (!code?.startsWith('FST_ERR_CTP_')) return handler.call(this as never, error, request, reply);
+      return reply.status(statusCode ?? 400).send({
+        errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'body' } }],
+      });
+    });
+  }
 }

@@ -12,6 +12,16 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Format characters and spaces that draw nothing: a name made only of these looks empty. */
 const INVISIBLE = /^[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]*$/u;
 
+/**
+ * Why a text cannot be stored as it was sent, or null: PostgreSQL refuses NUL in any text, and half
+ * of a UTF-16 pair would silently become U+FFFD on the way (two different keys made one).
+ */
+export function unstorableTextReason(value: string): string | null {
+  if (value.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(value)) return 'must not contain half of a character (a lone UTF-16 surrogate)';
+  return null;
+}
+
 /** Why a piece of text cannot be shown to another person as it is, or null when it can. */
 export function unsafeTextReason(value: string): string | null {
   if (LONE_SURROGATE.test(value)) return 'contains half of a character (a lone UTF-16 surrogate)';

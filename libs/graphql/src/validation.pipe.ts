@@ -2,6 +2,7 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { BadUserInputError } from './errors';
+import { unstorableTextReason } from './text';
 
 function firstFailure(errors: ValidationError[], prefix = ''): { field: string; message: string } {
   const error = errors[0];
@@ -11,19 +12,22 @@ function firstFailure(errors: ValidationError[], prefix = ''): { field: string; 
 }
 
 /**
- * Where a text holds the NUL character, which PostgreSQL cannot store in any text column: the field
- * path (`name`, `address.city`, `input[3].idempotencyKey`, `reason`), or undefined.
+ * The first text that cannot be stored as sent (see `unstorableTextReason`): its field path (`name`,
+ * `address.city`, `input[3].idempotencyKey`, `reason`) and why, or undefined.
  */
-function nulCharacterAt(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+function unstorableTextAt(value: unknown, path: string): { field: string; reason: string } | undefined {
+  if (typeof value === 'string') {
+    const reason = unstorableTextReason(value);
+    return reason === null ? undefined : { field: path, reason };
+  }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = nulCharacterAt(item, `${path}[${index}]`);
+      const found = unstorableTextAt(item, `${path}[${index}]`);
       if (found !== undefined) return found;
     }
   } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     for (const [key, item] of Object.entries(value)) {
-      const found = nulCharacterAt(item, path ? `${path}.${key}` : key);
+      const found = unstorableTextAt(item, path ? `${path}.${key}` : key);
       if (found !== undefined) return found;
     }
   }
@@ -33,20 +37,18 @@ function nulCharacterAt(value: unknown, path: string): string | undefined {
 /**
  * class-validator on every input; the first failure becomes BAD_USER_INPUT naming the field
  * (relative to the input object, e.g. `slug` or `address.city`; in a list, `input[3].idempotencyKey`).
- * Before that, every text of every argument is refused if it holds a NUL character: one rule for every
- * string a client sends, checked before any resolver writes anything.
+ * Before that, every text of every argument is refused if it cannot be stored as sent: one rule for
+ * every string a client sends, checked before any resolver writes anything.
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Everything a client sends (GraphQL arguments arrive as `body`); not what our own decorators make.
     if (metadata.type !== 'custom') {
       const top = Array.isArray(value) || typeof value !== 'object' ? (metadata.data ?? '') : '';
-      const field = nulCharacterAt(value, top);
-      if (field !== undefined) {
-        throw new BadUserInputError(
-          field || 'input',
-          `${field || 'input'} must not contain the NUL character (\\u0000).`,
-        );
+      const found = unstorableTextAt(value, top);
+      if (found !== undefined) {
+        const field = found.field || 'input';
+        throw new BadUserInputError(field, `${field} ${found.reason}.`);
       }
     }
     return super.transform(value, metadata);

@@ -92,14 +92,15 @@ export const passCases: BadInputCase[] = [
     'createPassProduct: Cents literal 1.5 in the document',
     CREATE_PRODUCT_LITERAL('1.5'),
     (w) => ({ networkId: w.networkId }),
-    invalid('unitValueCents', 'input.unitValueCents'),
+    // A literal written in the document is refused by validation at its line and column: the query.
+    invalid('query', 'unitValueCents', 'input.unitValueCents'),
     asAdmin,
   ),
   request(
     'createPassProduct: Cents literal as a string in the document',
     CREATE_PRODUCT_LITERAL('"700"'),
     (w) => ({ networkId: w.networkId }),
-    invalid('unitValueCents', 'input.unitValueCents'),
+    invalid('query', 'unitValueCents', 'input.unitValueCents'),
     asAdmin,
   ),
   request('createPassProduct: units zero', CREATE_PRODUCT, product({ units: 0 }), bad('input.units'), asAdmin),

@@ -2,8 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid } from '@passerelle/database';
-import { BadUserInputError, NotFoundError } from '@passerelle/graphql';
+import { IdPipe, NotFoundError } from '@passerelle/graphql';
 import { DataSource } from 'typeorm';
 import { NETWORK_DATA_SOURCE } from '../network.database';
 import { AccessService } from './access.service';
@@ -33,10 +32,8 @@ export class AccessGuard implements CanActivate {
     let subject: unknown = null;
     if (kind !== null) {
       const id = allow.resource ? argumentAt(graphql.getArgs(), allow.resource) : undefined;
-      // Every id of this API is a UUID: anything else is the client's mistake, not a missing row.
-      if (allow.resource && typeof id === 'string' && !isUuid(id)) {
-        throw new BadUserInputError(allow.resource, `${allow.resource} must be an id this API gave out (a UUID).`);
-      }
+      // Guards run before pipes: a malformed id is named here as the client's mistake, not a missing row.
+      if (allow.resource) new IdPipe().transform(id, { type: 'custom', data: allow.resource });
       subject = typeof id === 'string' ? await loadSubject(this.dataSource, kind, id) : null;
       if (!subject) throw new NotFoundError(SUBJECT_NAMES[kind], typeof id === 'string' ? id : undefined);
     }

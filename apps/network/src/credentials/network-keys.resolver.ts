@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdPipe } from '@passerelle/graphql';
 import { Allow } from '../access/allow.decorator';
 import { Permission } from '../access/permissions';
 import { NetworksService } from '../networks/networks.service';
@@ -28,7 +29,7 @@ export class NetworkKeysResolver {
     description:
       "Public keys that verify a network's QR credentials offline (also served as JWKS at /.well-known/jwks.json)",
   })
-  async networkKeys(@Args('networkId', { type: () => ID }) networkId: string): Promise<PublicKey[]> {
+  async networkKeys(@Args('networkId', { type: () => ID }, IdPipe) networkId: string): Promise<PublicKey[]> {
     // A network's first key is made on first use; asking for the keys is a use, so scanners can be set up early.
     if (await this.networks.findById(networkId)) await this.keys.signingKey(networkId);
     return (await this.keys.published(networkId)).map(toPublicKey);
@@ -39,7 +40,7 @@ export class NetworkKeysResolver {
     description:
       'Network admin: new QR codes are signed with a new key; the retired one keeps verifying the codes it signed',
   })
-  async rotateNetworkKey(@Args('networkId', { type: () => ID }) networkId: string): Promise<PublicKey[]> {
+  async rotateNetworkKey(@Args('networkId', { type: () => ID }, IdPipe) networkId: string): Promise<PublicKey[]> {
     await this.keys.rotate(networkId);
     return (await this.keys.published(networkId)).map(toPublicKey);
   }

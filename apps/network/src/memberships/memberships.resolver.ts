@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { requestLoader } from '@passerelle/graphql';
+import { IdPipe, requestLoader } from '@passerelle/graphql';
 import { NetworkEntity } from '../networks/network.entity';
 import { Network } from '../networks/network.model';
 import { NetworksService } from '../networks/networks.service';
@@ -30,7 +30,7 @@ export class MembershipsResolver {
 
   @Allow(Permission.ADMINISTER_NETWORK, { resource: 'membershipId', from: 'membership', action: 'approve its members' })
   @Mutation(() => Membership, { description: 'Network admin: the membership becomes ACTIVE' })
-  approveMembership(@Args('membershipId', { type: () => ID }) membershipId: string): Promise<MembershipEntity> {
+  approveMembership(@Args('membershipId', { type: () => ID }, IdPipe) membershipId: string): Promise<MembershipEntity> {
     return this.memberships.approve(membershipId);
   }
 
@@ -38,7 +38,7 @@ export class MembershipsResolver {
   @Mutation(() => Membership, {
     description: "Network admin, or the space's operator: the space stops accepting the network's passes",
   })
-  suspendMembership(@Args('membershipId', { type: () => ID }) membershipId: string): Promise<MembershipEntity> {
+  suspendMembership(@Args('membershipId', { type: () => ID }, IdPipe) membershipId: string): Promise<MembershipEntity> {
     return this.memberships.suspend(membershipId);
   }
 

@@ -1,8 +1,9 @@
 import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference, Parent } from '@nestjs/graphql';
 import { Caller, CurrentCaller, requireUser } from '@passerelle/auth';
-import { BadUserInputError } from '@passerelle/graphql';
+import { BadUserInputError, IdPipe } from '@passerelle/graphql';
 import { Allow } from '../access/allow.decorator';
 import { Permission } from '../access/permissions';
+import { SLUG_PATTERN } from '../common/validators';
 import { RegisterNetworkInput } from './dto/register-network.input';
 import { NetworkEntity } from './network.entity';
 import { Network } from './network.model';
@@ -21,10 +22,13 @@ export class NetworksResolver {
   @Allow(Permission.PUBLIC)
   @Query(() => Network, { nullable: true, description: 'Public; by id or by slug' })
   network(
-    @Args('id', { type: () => ID, nullable: true }) id?: string,
+    @Args('id', { type: () => ID, nullable: true }, IdPipe) id?: string,
     @Args('slug', { nullable: true }) slug?: string,
   ): Promise<NetworkEntity | null> {
     if (id) return this.service.findById(id);
+    // A slug that no registration would take cannot name anything: the client's mistake, said so.
+    if (slug && !SLUG_PATTERN.test(slug))
+      throw new BadUserInputError('slug', 'slug must be 3 to 63 lowercase letters, digits or hyphens.');
     if (slug) return this.service.findBySlug(slug);
     throw new BadUserInputError('id', 'Give the network id or its slug.');
   }

@@ -3,7 +3,8 @@ import { Caller, CurrentCaller, RequestContext, requireUser } from '@passerelle/
 import { AccessService } from '../access/access.service';
 import { Allow } from '../access/allow.decorator';
 import { Permission } from '../access/permissions';
-import { BadUserInputError } from '@passerelle/graphql';
+import { IdPipe } from '@passerelle/graphql';
+import { requireReason } from '../common/reason';
 import { IssuedQr, PassQrService } from '../credentials/pass-qr.service';
 import { NetworksService } from '../networks/networks.service';
 import { PartiesService } from '../parties/parties.service';
@@ -40,7 +41,10 @@ export class PassesResolver {
     nullable: true,
     description: "Visible to its holder, the issuer's operators and the network's admins",
   })
-  async pass(@Args('id', { type: () => ID }) id: string, @Context() context: object): Promise<PassEntity | null> {
+  async pass(
+    @Args('id', { type: () => ID }, IdPipe) id: string,
+    @Context() context: object,
+  ): Promise<PassEntity | null> {
     const pass = await this.passes.findById(id);
     return pass && (await this.access.may(context, Permission.SEE_PASS, pass)) ? pass : null;
   }
@@ -64,9 +68,11 @@ export class PassesResolver {
 
   @Allow(Permission.MANAGE_PASS, { resource: 'passId', action: 'revoke it' })
   @Mutation(() => Pass)
-  revokePass(@Args('passId', { type: () => ID }) passId: string, @Args('reason') reason: string): Promise<PassEntity> {
-    if (!reason.trim()) throw new BadUserInputError('reason', 'Say why the pass is revoked.');
-    return this.passes.revoke(passId, reason.trim().slice(0, 500));
+  revokePass(
+    @Args('passId', { type: () => ID }, IdPipe) passId: string,
+    @Args('reason') reason: string,
+  ): Promise<PassEntity> {
+    return this.passes.revoke(passId, requireReason(reason, 'Say why the pass is revoked.'));
   }
 
   @ResolveField(() => PassStatus)

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller, CurrentCaller } from '@passerelle/auth';
-import { UnauthenticatedError } from '@passerelle/graphql';
+import { IdPipe, UnauthenticatedError } from '@passerelle/graphql';
 import { SpaceEntity } from '../spaces/space.entity';
 import { Space } from '../spaces/space.model';
 import { SpacesService } from '../spaces/spaces.service';
@@ -40,7 +40,7 @@ export class ScannersResolver {
 
   @Allow(Permission.OPERATE_SPACE, { resource: 'scannerId', from: 'scanner', action: 'revoke its scanners' })
   @Mutation(() => Scanner, { description: "Space operator: the scanner's token stops working at once" })
-  revokeScanner(@Args('scannerId', { type: () => ID }) scannerId: string): Promise<ScannerEntity> {
+  revokeScanner(@Args('scannerId', { type: () => ID }, IdPipe) scannerId: string): Promise<ScannerEntity> {
     return this.scanners.revoke(scannerId);
   }
 

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CentsScalar } from '@passerelle/graphql';
+import { CentsScalar, IsId } from '@passerelle/graphql';
 import { IsEnum, IsOptional, Matches } from 'class-validator';
 import { NetworkSchema } from '../network.schema';
 import { VisitStatus } from './visit.entity';
@@ -64,9 +64,12 @@ export class VisitConnection {
 @InputType({ registerIn: NetworkSchema })
 export class VisitFilter {
   @Field(() => ID)
+  @IsId()
   networkId: string;
 
   @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsId()
   spaceId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM, by periodMonth' })

@@ -10,10 +10,11 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { BadUserInputError } from '@passerelle/graphql';
+import { IdPipe } from '@passerelle/graphql';
 import { AccessService } from '../access/access.service';
 import { Allow } from '../access/allow.decorator';
 import { Permission } from '../access/permissions';
+import { requireReason } from '../common/reason';
 import { PartiesService } from '../parties/parties.service';
 import { Party } from '../parties/party.model';
 import { PassEntity } from '../passes/pass.entity';
@@ -53,11 +54,10 @@ export class VisitsResolver {
   @Allow(Permission.OPERATE_SPACE, { resource: 'visitId', from: 'visit', action: 'void visits it hosted' })
   @Mutation(() => Visit, { description: 'Host space operator: cancels a visit and gives the pass its units back' })
   voidVisit(
-    @Args('visitId', { type: () => ID }) visitId: string,
+    @Args('visitId', { type: () => ID }, IdPipe) visitId: string,
     @Args('reason') reason: string,
   ): Promise<VisitEntity> {
-    if (!reason.trim()) throw new BadUserInputError('reason', 'Say why the visit is voided.');
-    return this.service.void(visitId, reason.trim().slice(0, 500));
+    return this.service.void(visitId, requireReason(reason, 'Say why the visit is voided.'));
   }
 
   /** Only what `visits` would show this caller: a forged representation is loaded by its id alone. */

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdPipe } from '@passerelle/graphql';
 import { Caller, CurrentCaller } from '@passerelle/auth';
 import { statementsCsv } from './period-csv';
 import { StatementFigure } from './period-figures';
@@ -14,7 +15,7 @@ export class PeriodsResolver {
       "A network's settlement period; live figures while OPEN, frozen once CLOSED. Network admins, and operators of a party in it",
   })
   period(
-    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('networkId', { type: () => ID }, IdPipe) networkId: string,
     @Args('month') month: string,
     @CurrentCaller() caller: Caller,
   ): Promise<Period> {
@@ -25,7 +26,7 @@ export class PeriodsResolver {
     description: 'Network admin: freezes a month that has ended; later changes land in the next open period',
   })
   closePeriod(
-    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('networkId', { type: () => ID }, IdPipe) networkId: string,
     @Args('month') month: string,
     @CurrentCaller() caller: Caller,
   ): Promise<Period> {
