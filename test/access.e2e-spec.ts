@@ -130,6 +130,13 @@ describe('access: the permission catalogue, at every door', () => {
         reason: 'NOT_PERMITTED',
         permission: 'MANAGE_PASS',
       });
+      const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
+      const taken = { email: stranger.email, password: 'correct horse battery', displayName: 'Dominique' };
+      expect(extensionsOf(await stack.gql(SIGN_UP, { input: taken }))).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'EMAIL_TAKEN',
+        field: 'email',
+      });
       expect(extensionsOf(await stack.gql(REVOKE, { id: visitId }, seller))).toMatchObject({
         code: 'NOT_FOUND',
         reason: 'PASS_NOT_FOUND',
@@ -165,6 +172,21 @@ describe('access: the permission catalogue, at every door', () => {
       }
       const admin = dataOf(await straight<{ name: string }>('network', ENTITIES, forged, seeded.admin.token));
       expect(admin._entities[0]).toMatchObject({ __typename: 'Organization', id: organizationId });
+    });
+
+    it('network: a Network or a Space is public, and read from its row, not from the representation', async () => {
+      const query = `query Entities($representations: [_Any!]!) {
+        _entities(representations: $representations) { ... on Network { id name } ... on Space { id name } }
+      }`;
+      const forged = [
+        { __typename: 'Network', id: seeded.network.id, name: 'Forged' },
+        { __typename: 'Space', id: seeded.spaces[0].id, name: 'Forged' },
+      ];
+      const answer = dataOf(await straight<{ id: string; name: string }>('network', query, forged));
+      expect(answer._entities).toEqual([
+        { id: seeded.network.id, name: seeded.network.name },
+        { id: seeded.spaces[0].id, name: seeded.spaces[0].name },
+      ]);
     });
 
     it('network: a User shows its roles to itself only', async () => {

@@ -66,7 +66,7 @@ export class ConflictError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(message: string, retryAfterSeconds: number) {
-    super(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+  constructor(message: string, retryAfterSeconds: number, reason: string = ErrorCode.RATE_LIMITED) {
+    super(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds, reason });
   }
 }

@@ -4,6 +4,7 @@ import { RateLimitedError } from '@passerelle/graphql';
 import { EntityManager, Repository } from 'typeorm';
 import { LoginFailureEntity } from './login-failure.entity';
 import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
+import { TooManyLogInsError } from './sessions.errors';
 
 export const LOGIN_LIMITS = Symbol('LOGIN_LIMITS');
 export interface LoginLimits {
@@ -119,10 +120,6 @@ export class LoginThrottleService {
        FROM login_failures WHERE key = $1 AND locked_until > now()`,
       [key],
     );
-    if (!row) return new RateLimitedError('Too many log-ins at the same time: try again in a moment.', 1);
-    return new RateLimitedError(
-      `Too many failed log-ins: try again in ${Math.ceil(row.seconds / 60)} minutes.`,
-      row.seconds,
-    );
+    return new TooManyLogInsError(row ? row.seconds : null);
   }
 }

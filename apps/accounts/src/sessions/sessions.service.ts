@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessTokens } from '@passerelle/auth';
-import { ConflictError, UnauthenticatedError } from '@passerelle/graphql';
+import { UnauthenticatedError } from '@passerelle/graphql';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
@@ -11,6 +11,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
+import { EmailTakenError } from './sessions.errors';
 
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 
@@ -50,8 +51,7 @@ export class SessionsService {
          RETURNING id`,
         [input.email, input.displayName, passwordHash],
       );
-      if (rows.length === 0)
-        throw new ConflictError('An account with this email already exists: log in instead.', 'email');
+      if (rows.length === 0) throw new EmailTakenError();
       const user = await manager.findOneByOrFail(UserEntity, { id: rows[0].id });
       return this.openSession(manager, user, randomUUID());
     });

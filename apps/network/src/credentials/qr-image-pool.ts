@@ -31,7 +31,11 @@ export class QrImagePool implements OnModuleDestroy {
 
   async render(callerId: string, format: QrImageFormat, token: string): Promise<string> {
     if (!this.queue.canAccept(callerId)) {
-      throw new RateLimitedError('Too many QR images asked for at once: ask for fewer, then try again.', 1);
+      throw new RateLimitedError(
+        'Too many QR images asked for at once: ask for fewer, then try again.',
+        1,
+        'TOO_MANY_QR_IMAGES',
+      );
     }
     return this.queue.run(callerId, () => this.threads().run({ format, token }));
   }

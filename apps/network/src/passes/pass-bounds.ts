@@ -1,6 +1,6 @@
-import { ConflictError } from '@passerelle/graphql';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { PassEntity } from './pass.entity';
+import { HolderPassLimitError } from './passes.errors';
 
 /**
  * How many passes a holder may have in use (neither revoked nor past `validUntil`), and so the most
@@ -44,10 +44,6 @@ export async function requireRoomForAnotherPass(manager: EntityManager, holderId
     .andWhere(inUse('pass'))
     .getCount();
   if (count >= MAX_PASSES_IN_USE_PER_HOLDER) {
-    throw new ConflictError(
-      `This holder already has ${MAX_PASSES_IN_USE_PER_HOLDER} passes in use, the most one person may hold: ` +
-        'revoke one, or let one expire, before issuing another to holderEmail.',
-      'holderEmail',
-    );
+    throw new HolderPassLimitError(MAX_PASSES_IN_USE_PER_HOLDER);
   }
 }

@@ -17,3 +17,14 @@ export class PrintedQrNotAllowedError extends BadUserInputError {
     super('printed', 'This pass cannot have a printed QR code.', 'PRINTED_QR_NOT_ALLOWED');
   }
 }
+
+export class HolderPassLimitError extends ConflictError {
+  constructor(limit: number) {
+    super(
+      `This holder already has ${limit} passes in use, the most one person may hold: ` +
+        'revoke one, or let one expire, before issuing another to holderEmail.',
+      'holderEmail',
+      'HOLDER_PASS_LIMIT',
+    );
+  }
+}

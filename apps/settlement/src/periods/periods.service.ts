@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireUser } from '@passerelle/auth';
 import { isMonth, localMonth } from '@passerelle/calendar';
-import { BadUserInputError, ForbiddenError } from '@passerelle/graphql';
+import { BadUserInputError } from '@passerelle/graphql';
 import { DataSource } from 'typeorm';
 import { NetworkDirectory, NetworkDirectoryClient, partyNames } from '../network-directory/network-directory.client';
 import { SETTLEMENT_DATA_SOURCE } from '../settlement.database';
@@ -10,6 +10,7 @@ import { VisitStreamConsumer } from '../visit-stream/visit-stream.consumer';
 import { ClosedPeriodEntity } from './closed-period.entity';
 import { computeFigures, NamedParty, PeriodFigures } from './period-figures';
 import { Period, PeriodStatus } from './period.model';
+import { PeriodNotPermittedError } from './periods.errors';
 
 /** Which parties' lines the caller may see: all of them, or only those of the spaces they operate. */
 type Scope = { all: true } | { all: false; spaceIds: Set<string> };
@@ -43,7 +44,7 @@ export class PeriodsService {
     requireMonth(month);
     const userId = requireUser(caller);
     const directory = await this.directory.lookup(networkId, userId);
-    if (!directory.caller.networkAdmin) throw new ForbiddenError('Only an admin of this network may close a period.');
+    if (!directory.caller.networkAdmin) throw new PeriodNotPermittedError('ADMINISTER_NETWORK');
     const repository = this.dataSource.getRepository(ClosedPeriodEntity);
     let closed = await repository.findOneBy({ networkId, month });
     if (!closed) {
@@ -87,9 +88,7 @@ function settingsOf(directory: NetworkDirectory, month: string) {
 
 function scopeOf(directory: NetworkDirectory): Scope {
   if (!directory.caller.mayReadPeriods) {
-    throw new ForbiddenError(
-      "Only the network's admins and the operators of its active member spaces may see its periods.",
-    );
+    throw new PeriodNotPermittedError('READ_PERIOD');
   }
   if (directory.caller.networkAdmin) return { all: true };
   return { all: false, spaceIds: new Set(directory.caller.operatedSpaceIds) };
