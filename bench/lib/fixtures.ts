@@ -3,6 +3,8 @@ import { dataOf, postGraphQL } from '@passerelle/graphql';
 import { createHash, createPrivateKey } from 'node:crypto';
 import type { Pool } from 'pg';
 import { progress } from './log';
+import { BENCH_QR_KEY_SECRET } from './server';
+import { KeyEncryption } from '../../apps/network/src/credentials/key-encryption';
 
 /**
  * What the load needs: one network with many spaces (each with its own scanner, so that concurrent
@@ -139,10 +141,9 @@ export async function setUpFixtures(gatewayUrl: string, pool: Pool, spaceCount: 
       [networkId],
     )
   ).rows;
-  if (!key?.sealed_private_key.startsWith('plain:')) {
-    throw new Error('The network key is sealed: run the bench without QR_KEY_ENCRYPTION_SECRET.');
-  }
-  const signingKey = { kid: key.kid, privateKey: createPrivateKey(key.sealed_private_key.slice('plain:'.length)) };
+  if (!key) throw new Error('The network has no signing key: issuing its first QR code should have made one.');
+  const privateKeyPem = new KeyEncryption(BENCH_QR_KEY_SECRET).open(key.sealed_private_key);
+  const signingKey = { kid: key.kid, privateKey: createPrivateKey(privateKeyPem) };
 
   let nextSerial = 0;
   const allocatePasses = async (count: number): Promise<string[]> => {

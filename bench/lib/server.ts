@@ -59,6 +59,12 @@ const CONFIG_VARIABLES = [
   'QR_KEY_ENCRYPTION_SECRET',
 ];
 
+/**
+ * The QR key secret of every server the bench starts: the fixtures open the network's signing key
+ * with it to sign the scanned codes themselves, as a holder's phone would show them.
+ */
+export const BENCH_QR_KEY_SECRET = randomBytes(32).toString('hex');
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const ports = { gateway: await freePort(), accounts: await freePort(), network: await freePort() };
   const settlement = await freePort();
@@ -67,7 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   Object.assign(env, {
     NODE_ENV: 'production',
     // Production is never given a generated secret: the launcher refuses to start without one.
-    QR_KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
+    QR_KEY_ENCRYPTION_SECRET: BENCH_QR_KEY_SECRET,
     SEED_DEMO: 'false',
     PORT: String(ports.gateway),
     ACCOUNTS_PORT: String(ports.accounts),

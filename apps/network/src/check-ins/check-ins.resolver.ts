@@ -19,6 +19,8 @@ export class CheckInsResolver {
     private readonly visits: VisitsService,
   ) {}
 
+  // Who may: Permission.CHECK_IN at each scan's space. Rule 1 of the check-in asks it of the catalogue
+  // itself, before anything else, so that a scanner's request costs no extra round trip.
   @Mutation(() => CheckInResult, { description: 'A scanner, or an operator of the space' })
   checkIn(@Args('input') input: CheckInInput, @CurrentCaller() caller: Caller): Promise<StoredResult> {
     return this.checkIns.checkIn(input, caller);

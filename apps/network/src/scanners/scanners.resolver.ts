@@ -18,6 +18,7 @@ export class ScannersResolver {
     private readonly spaces: SpacesService,
   ) {}
 
+  // Who may: a scanner, about itself; there is no resource to guard, only its own device token.
   @Query(() => Scanner, {
     description: 'The scanner whose device token makes this request (a front desk checks its setup)',
   })
