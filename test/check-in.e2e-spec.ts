@@ -324,13 +324,15 @@ describe('check-in: the rules, in order', () => {
       idempotencyKey,
     });
     const twice = newKey();
+    // One instant for the day: the key sent twice must be the very same scan, to the millisecond.
+    const yesterday = ago(DAY);
     const upload = [
       item(pass.serial, ago(3 * DAY)),
       item(pass.serial, ago(2 * DAY)),
-      item(pass.serial, ago(DAY)), // a third day: both coupons are spent
-      item(second.serial, ago(DAY), twice),
-      item(third.serial, ago(DAY)), // the host's one seat that day went to second
-      item(second.serial, ago(DAY), twice),
+      item(pass.serial, yesterday), // a third day: both coupons are spent
+      item(second.serial, yesterday, twice),
+      item(third.serial, yesterday), // the host's one seat that day went to second
+      item(second.serial, yesterday, twice),
     ];
     const results = dataOf(await trySyncCheckIns(stack, host.scanner, upload)).syncCheckIns;
     expect(results.map((r: CheckInResult) => r.reason ?? r.status)).toEqual([
