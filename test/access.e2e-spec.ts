@@ -14,6 +14,7 @@ import {
   Pass,
 } from './support/passes';
 import { monthIn, tryPeriod } from './support/settlement';
+import { SIGN_UP } from './support/documents';
 import { startTestStack, TestStack } from './support/stack';
 
 /** Straight to a subgraph, as an attacker on the machine would: no gateway in between. */
@@ -130,7 +131,6 @@ describe('access: the permission catalogue, at every door', () => {
         reason: 'NOT_PERMITTED',
         permission: 'MANAGE_PASS',
       });
-      const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
       const taken = { email: stranger.email, password: 'correct horse battery', displayName: 'Dominique' };
       expect(extensionsOf(await stack.gql(SIGN_UP, { input: taken }))).toMatchObject({
         code: 'CONFLICT',

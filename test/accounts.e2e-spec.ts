@@ -1,12 +1,7 @@
 import { dataOf, errorOf } from '@passerelle/testing';
 import { startTestStack, TestStack } from './support/stack';
+import { LOG_IN, SIGN_UP } from './support/documents';
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
-  signUp(input: $input) { accessToken accessTokenExpiresAt refreshToken user { id email displayName } }
-}`;
-const LOG_IN = `mutation LogIn($input: LogInInput!) {
-  logIn(input: $input) { accessToken refreshToken user { id email } }
-}`;
 const REFRESH = `mutation Refresh($token: String!) { refreshToken(refreshToken: $token) { accessToken refreshToken user { id } } }`;
 const ME = `query Me { me { id email displayName } }`;
 

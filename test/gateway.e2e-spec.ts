@@ -1,8 +1,6 @@
 import { dataOf, errorOf, postGraphQL } from '@passerelle/testing';
 import { startTestStack, TestStack } from './support/stack';
-
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`;
-const LOG_IN = `mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }`;
+import { LOG_IN, SIGN_UP } from './support/documents';
 
 describe('gateway', () => {
   let stack: TestStack;

@@ -1,9 +1,8 @@
 import { dataOf, errorOf, GraphQLResponse, postGraphQL } from '@passerelle/testing';
 import { randomBytes } from 'node:crypto';
 import { startTestStack, TestStack } from './support/stack';
+import { LOG_IN, SIGN_UP } from './support/documents';
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { id } } }`;
-const LOG_IN = `mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken } }`;
 const PASSWORD = 'correct horse battery';
 
 type Answer = string;

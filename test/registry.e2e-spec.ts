@@ -1,8 +1,8 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import { startTestStack, TestStack } from './support/stack';
+import { signUp } from './support/passes';
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`;
 const ME_ROLES = `query MeRoles { me { id roles { role network { id slug } space { id } } } }`;
 const REGISTER_NETWORK = `mutation RegisterNetwork($input: RegisterNetworkInput!) {
   registerNetwork(input: $input) { id slug name currency timezone settlementMode }
@@ -49,14 +49,6 @@ let stack: TestStack;
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${(seq += 1)}`;
 
-async function signUp(email = `${unique('user')}@example.org`): Promise<Session> {
-  const input = { email, password: 'correct horse battery', displayName: 'Dominique' };
-  const { signUp: auth } = dataOf(
-    await stack.gql<{ signUp: { accessToken: string; user: { id: string } } }>(SIGN_UP, { input }),
-  );
-  return { token: auth.accessToken, userId: auth.user.id };
-}
-
 async function rolesOf(token: string): Promise<Grant[]> {
   return dataOf(await stack.gql<{ me: { roles: Grant[] } }>(ME_ROLES, {}, token)).me.roles;
 }
@@ -93,7 +85,7 @@ const suspend = async (token: string, id: string) =>
 
 /** A space (with its own operator) that has asked to join the network, and the request's id. */
 async function memberSpace(networkId: string): Promise<{ operator: Session; space: Space; membershipId: string }> {
-  const operator = await signUp();
+  const operator = await signUp(stack);
   const space = await registerSpace(operator.token);
   const { id } = await requestMembership(operator.token, { networkId, spaceId: space.id });
   return { operator, space, membershipId: id };
@@ -118,7 +110,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   afterAll(() => stack.close());
 
   it('registers a network with the defaults and makes the caller its admin', async () => {
-    const admin = await signUp();
+    const admin = await signUp(stack);
     const network = await registerNetwork(admin.token, { name: 'Cantines du Sud' });
     expect(network).toMatchObject({ currency: 'EUR', timezone: 'Europe/Paris', settlementMode: 'DIRECT' });
     expect(await rolesOf(admin.token)).toEqual([
@@ -133,14 +125,14 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('registers a space, upper-casing its country, and makes the caller its operator', async () => {
-    const operator = await signUp();
+    const operator = await signUp(stack);
     const space = await registerSpace(operator.token, { country: 'fr' });
     expect(space).toMatchObject({ country: 'FR', latitude: 43.6, timezone: 'Europe/Paris' });
     expect(await rolesOf(operator.token)).toEqual([{ role: 'SPACE_OPERATOR', network: null, space: { id: space.id } }]);
   });
 
   it('finds networks and spaces publicly, by id or by slug', async () => {
-    const { token } = await signUp();
+    const { token } = await signUp(stack);
     const network = await registerNetwork(token);
     const space = await registerSpace(token);
 
@@ -161,7 +153,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('refuses malformed slugs for networks and spaces, and accepts 3 to 63 characters', async () => {
-    const { token } = await signUp();
+    const { token } = await signUp(stack);
     const bad = ['ab', 'Toulouse', 'a_b_c', '-abc', 'x'.repeat(64)];
     for (const slug of bad) {
       expect([slug, refusal(await tryRegisterNetwork(token, { slug }))]).toEqual([slug, badInput('slug')]);
@@ -173,17 +165,17 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('refuses a taken slug per kind, though a network and a space may share one', async () => {
-    const { token } = await signUp();
+    const { token } = await signUp(stack);
     const slug = unique('shared');
     await registerNetwork(token, { slug });
     await registerSpace(token, { slug });
-    const other = await signUp();
+    const other = await signUp(stack);
     expect(refusal(await tryRegisterNetwork(other.token, { slug }))).toEqual({ code: 'CONFLICT', field: 'slug' });
     expect(refusal(await tryRegisterSpace(other.token, { slug }))).toEqual({ code: 'CONFLICT', field: 'slug' });
   });
 
   it('writes nothing when a registration fails', async () => {
-    const { token } = await signUp();
+    const { token } = await signUp(stack);
     const network = await registerNetwork(token);
     expect(errorOf(await tryRegisterNetwork(token, { slug: network.slug })).code).toBe('CONFLICT');
     expect(await rolesOf(token)).toHaveLength(1);
@@ -195,7 +187,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('names the bad field of a network', async () => {
-    const { token } = await signUp();
+    const { token } = await signUp(stack);
     const cases: Array<[Input, string]> = [
       [{ name: '  ' }, 'name'],
       [{ currency: 'EURO' }, 'currency'],
@@ -209,7 +201,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('names the bad field of a space', async () => {
-    const { token } = await signUp();
+    const { token } = await signUp(stack);
     const cases: Array<[Input, string]> = [
       [{ name: '  ' }, 'name'],
       [{ city: '  ' }, 'city'],
@@ -226,9 +218,9 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('keeps a membership PENDING until the network admin approves it', async () => {
-    const admin = await signUp();
+    const admin = await signUp(stack);
     const network = await registerNetwork(admin.token);
-    const operator = await signUp();
+    const operator = await signUp(stack);
     const space = await registerSpace(operator.token);
 
     const pending = await requestMembership(operator.token, {
@@ -245,7 +237,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('takes null seats as unlimited and refuses negative seats or zero credits', async () => {
-    const { token } = await signUp();
+    const { token } = await signUp(stack);
     const network = await registerNetwork(token);
     const space = await registerSpace(token);
     const base = { networkId: network.id, spaceId: space.id };
@@ -256,7 +248,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('refuses unknown ids and a second request for the same network and space', async () => {
-    const { token } = await signUp();
+    const { token } = await signUp(stack);
     const network = await registerNetwork(token);
     const space = await registerSpace(token);
     expect(errorOf(await tryRequest(token, { networkId: randomUUID(), spaceId: space.id })).code).toBe('NOT_FOUND');
@@ -268,7 +260,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('suspends a membership at the admin or the operator, and approval makes it ACTIVE again', async () => {
-    const admin = await signUp();
+    const admin = await signUp(stack);
     const network = await registerNetwork(admin.token);
     const { operator, membershipId } = await memberSpace(network.id);
     const joined = await approve(admin.token, membershipId);
@@ -280,7 +272,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it("lists a network's ACTIVE spaces only, and filters its memberships by status", async () => {
-    const admin = await signUp();
+    const admin = await signUp(stack);
     const network = await registerNetwork(admin.token);
     const active = await memberSpace(network.id);
     const pending = await memberSpace(network.id);
@@ -309,7 +301,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('registers scanners that know themselves, and a revoked one is refused at once', async () => {
-    const operator = await signUp();
+    const operator = await signUp(stack);
     const space = await registerSpace(operator.token);
     const register = (name: string) => registerScanner(operator.token, space.id, name);
     const current = (token?: string) => stack.gql<{ currentScanner: unknown }>(CURRENT_SCANNER, {}, token);
@@ -337,7 +329,7 @@ describe('registry: networks, spaces, memberships, scanners, organizations', () 
   });
 
   it('creates organizations, unique by name within a network, visible to its admins', async () => {
-    const admin = await signUp();
+    const admin = await signUp(stack);
     const network = await registerNetwork(admin.token);
     const create = (networkId: string, name: string) =>
       stack.gql<{ createOrganization: { id: string; name: string; network: { id: string } } }>(

@@ -1,7 +1,7 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { startTestStack, TestStack } from './support/stack';
+import { signUp } from './support/passes';
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`;
 const ME_ROLES = `query MeRoles { me { id roles { role network { id slug } space { id } } } }`;
 const REGISTER_NETWORK = `mutation RegisterNetwork($input: RegisterNetworkInput!) {
   registerNetwork(input: $input) { id slug }
@@ -35,15 +35,6 @@ type Input = Record<string, unknown>;
 let stack: TestStack;
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${(seq += 1)}`;
-const PASSWORD = 'correct horse battery';
-
-async function signUp(email = `${unique('user')}@example.org`): Promise<Session> {
-  const input = { email, password: PASSWORD, displayName: 'Dominique' };
-  const { signUp: auth } = dataOf(
-    await stack.gql<{ signUp: { accessToken: string; user: { id: string } } }>(SIGN_UP, { input }),
-  );
-  return { token: auth.accessToken, userId: auth.user.id };
-}
 
 async function rolesOf(token: string): Promise<Grant[]> {
   const { me } = dataOf(
@@ -87,13 +78,13 @@ const currentScanner = (token: string) => stack.gql<{ currentScanner: { id: stri
 
 /** A user who administers a fresh network. */
 async function networkAdmin(): Promise<Session & { network: Ref }> {
-  const admin = await signUp();
+  const admin = await signUp(stack);
   return { ...admin, network: await registerNetwork(admin.token) };
 }
 
 /** A user who operates a fresh space. */
 async function spaceOperator(): Promise<Session & { space: Ref }> {
-  const operator = await signUp();
+  const operator = await signUp(stack);
   return { ...operator, space: await registerSpace(operator.token) };
 }
 
@@ -166,7 +157,7 @@ describe('registry: who may do what', () => {
   it("lets only the space's operators ask to join a network", async () => {
     const admin = await networkAdmin();
     const operator = await spaceOperator();
-    const stranger = await signUp();
+    const stranger = await signUp(stack);
     expect(codeOf(await tryRequest(admin.token, admin.network.id, operator.space.id))).toBe('FORBIDDEN');
     expect(codeOf(await tryRequest(stranger.token, admin.network.id, operator.space.id))).toBe('FORBIDDEN');
     const ok = dataOf(await tryRequest(operator.token, admin.network.id, operator.space.id)).requestMembership;
@@ -186,7 +177,7 @@ describe('registry: who may do what', () => {
   it("lets the network's admins and the space's operators suspend a membership, nobody else", async () => {
     const admin = await networkAdmin();
     const operator = await spaceOperator();
-    const stranger = await signUp();
+    const stranger = await signUp(stack);
     const membershipId = await joinNetwork(admin, operator);
     expect(codeOf(await trySuspend(stranger.token, membershipId))).toBe('FORBIDDEN');
     expect(dataOf(await trySuspend(admin.token, membershipId)).suspendMembership.status).toBe('SUSPENDED');
@@ -198,9 +189,9 @@ describe('registry: who may do what', () => {
     const admin = await networkAdmin();
     const operator = await spaceOperator();
     await joinNetwork(admin, operator);
-    const colleague = await signUp();
+    const colleague = await signUp(stack);
     const colleagueEmail = `${unique('colleague')}@example.org`;
-    const grantee = await signUp(colleagueEmail);
+    const grantee = await signUp(stack, colleagueEmail);
     const input = { email: colleagueEmail, role: 'NETWORK_ADMIN', networkId: admin.network.id };
 
     expect(codeOf(await tryGrant(operator.token, input))).toBe('FORBIDDEN');
@@ -220,7 +211,7 @@ describe('registry: who may do what', () => {
     const operator = await spaceOperator();
     await joinNetwork(admin, operator);
     const email = `${unique('desk')}@example.org`;
-    const grantee = await signUp(email);
+    const grantee = await signUp(stack, email);
     const input = { email, role: 'SPACE_OPERATOR', spaceId: operator.space.id };
 
     expect(codeOf(await tryGrant(admin.token, input))).toBe('FORBIDDEN');
@@ -267,8 +258,8 @@ describe('registry: who may do what', () => {
       }),
     ).grantRole;
 
-    const newAdmin = await signUp(`${adminName.toUpperCase()}@example.org`);
-    const newDesk = await signUp(`${deskName}@EXAMPLE.org`);
+    const newAdmin = await signUp(stack, `${adminName.toUpperCase()}@example.org`);
+    const newDesk = await signUp(stack, `${deskName}@EXAMPLE.org`);
     expect(await rolesOf(newAdmin.token)).toEqual([adminGrant]);
     expect(await rolesOf(newDesk.token)).toEqual([deskGrant]);
 
@@ -280,7 +271,7 @@ describe('registry: who may do what', () => {
   it('returns the existing grant when the same role is granted twice', async () => {
     const admin = await networkAdmin();
     const email = `${unique('twice')}@example.org`;
-    const grantee = await signUp(email);
+    const grantee = await signUp(stack, email);
     const input = { email, role: 'NETWORK_ADMIN', networkId: admin.network.id };
     const first = dataOf(await tryGrant(admin.token, input)).grantRole;
     const second = dataOf(await tryGrant(admin.token, input)).grantRole;

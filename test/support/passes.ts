@@ -1,10 +1,10 @@
 import { dataOf } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import type { TestStack } from './stack';
+import { SIGN_UP } from './documents';
 
 /** Builders over the public API for the pass and check-in tests: every row is made through the gateway. */
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`;
 const REGISTER_NETWORK = `mutation RegisterNetwork($input: RegisterNetworkInput!) {
   registerNetwork(input: $input) { id slug name timezone }
 }`;

@@ -1,8 +1,7 @@
 import { bad, BadInputCase, invalid, request } from '../case';
 import { BLANK, LONE_HIGH, long, NUL, RTL_OVERRIDE, ZERO_WIDTH } from '../values';
+import { LOG_IN, SIGN_UP } from '../../support/documents';
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`;
-const LOG_IN = `mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken } }`;
 const REFRESH = `mutation Refresh($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { accessToken } }`;
 
 let people = 0;
