@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { resilientPg } from './resilient-pg';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type Constructor = new (...args: never[]) => unknown;
@@ -24,6 +25,7 @@ export interface SubgraphDatabase {
 export function dataSourceOptions(db: SubgraphDatabase): DataSourceOptions {
   return {
     type: 'postgres',
+    driver: resilientPg,
     url: db.url,
     schema: db.schema,
     entities: db.entities,
