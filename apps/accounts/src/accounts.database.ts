@@ -6,12 +6,6 @@ import { LoginFailureEntity } from './sessions/login-failure.entity';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
 
-/**
- * The TypeORM data source's name. Every subgraph runs in one process under `npm start`; distinct
- * names keep their connections apart in @nestjs/typeorm's process-wide registry.
- */
-export const ACCOUNTS_DATA_SOURCE = 'accounts';
-
 /** What the accounts subgraph keeps in PostgreSQL: its own schema, entities and migrations. */
 export function accountsDatabase(url: string, poolSize?: number): SubgraphDatabase {
   return {

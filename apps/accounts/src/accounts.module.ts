@@ -11,7 +11,8 @@ import {
   inputValidationPipe,
   subgraphGraphQLConfig,
 } from '@passerelle/graphql';
-import { accountsDatabase, ACCOUNTS_DATA_SOURCE } from './accounts.database';
+import { ACCOUNTS_DATA_SOURCE } from './accounts.data-source';
+import { accountsDatabase } from './accounts.database';
 import { AccountsSchema } from './accounts.schema';
 import { InvitationsController } from './invitations/invitations.controller';
 import { LoginFailureEntity } from './sessions/login-failure.entity';

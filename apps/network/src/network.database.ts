@@ -19,12 +19,6 @@ import { OrganizationEntity } from './organizations/organization.entity';
 import { ScannerEntity } from './scanners/scanner.entity';
 import { SpaceEntity } from './spaces/space.entity';
 
-/**
- * The TypeORM data source's name. Every subgraph runs in one process under `npm start`; distinct
- * names keep their connections apart in @nestjs/typeorm's process-wide registry.
- */
-export const NETWORK_DATA_SOURCE = 'network';
-
 /** What the network subgraph keeps in PostgreSQL: its own schema, entities and migrations. */
 export function networkDatabase(url: string, poolSize?: number): SubgraphDatabase {
   return {

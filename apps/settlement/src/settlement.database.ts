@@ -6,12 +6,6 @@ import { ChargeEntity } from './visit-stream/charge.entity';
 import { ConsumerPositionEntity } from './visit-stream/consumer-position.entity';
 import { SettledVisitEntity } from './visit-stream/settled-visit.entity';
 
-/**
- * The TypeORM data source's name. Every subgraph runs in one process under `npm start`; distinct
- * names keep their connections apart in @nestjs/typeorm's process-wide registry.
- */
-export const SETTLEMENT_DATA_SOURCE = 'settlement';
-
 /** What the settlement subgraph keeps in PostgreSQL: its own schema, entities and migrations. */
 export function settlementDatabase(url: string, poolSize?: number): SubgraphDatabase {
   return {

@@ -3,7 +3,6 @@ import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/ap
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { RequestContext } from '@passerelle/auth';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLScalarType } from 'graphql';
 import { clientErrorStatusPlugin } from './client-error-status.plugin';
@@ -14,7 +13,8 @@ import { queryLimitRules, requestLimitsPlugin } from './query-limits';
 
 export interface SubgraphGraphQLOptions {
   production: boolean;
-  context: (req: { headers: Record<string, string | string[] | undefined>; ip?: string }) => Promise<RequestContext>;
+  /** Builds each request's context (who calls, from where): the auth library's, given by each app. */
+  context: (req: { headers: Record<string, string | string[] | undefined>; ip?: string }) => Promise<object>;
   /**
    * The subgraph's schema marker (the `registerIn` of its types) and the modules that declare its
    * resolvers: several subgraphs share one process in the one-process mode, and each schema must

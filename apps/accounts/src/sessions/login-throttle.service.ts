@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { RateLimitedError } from '@passerelle/graphql';
 import { EntityManager, Repository } from 'typeorm';
 import { LoginFailureEntity } from './login-failure.entity';
-import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
+import { ACCOUNTS_DATA_SOURCE } from '../accounts.data-source';
 import { TooManyLogInsError } from './sessions.errors';
 
 export const LOGIN_LIMITS = Symbol('LOGIN_LIMITS');

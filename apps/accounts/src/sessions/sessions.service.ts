@@ -10,7 +10,7 @@ import { SignUpInput } from './dto/sign-up.input';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
-import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
+import { ACCOUNTS_DATA_SOURCE } from '../accounts.data-source';
 import { EmailTakenError } from './sessions.errors';
 
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;

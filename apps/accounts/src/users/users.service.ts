@@ -4,7 +4,7 @@ import { findByIdsInOrder } from '@passerelle/database';
 import { Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 import { User } from './user.model';
-import { ACCOUNTS_DATA_SOURCE } from '../accounts.database';
+import { ACCOUNTS_DATA_SOURCE } from '../accounts.data-source';
 
 /**
  * Until a person signs up and chooses a name, their invited account shows this one: any front desk

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IdPipe, NotFoundError } from '@passerelle/graphql';
 import { DataSource } from 'typeorm';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { AccessService } from './access.service';
 import { ALLOW, AllowMetadata } from './allow.decorator';
 import { RULES } from './permissions';

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
 import { RoleGrantEntity } from './role-grant.entity';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 /**
  * Role grants and the permission catalogue built on them. Global: every resolver of the subgraph

@@ -4,7 +4,7 @@ import { Caller, RequestContext, requireUser } from '@passerelle/auth';
 import { isUuid } from '@passerelle/database';
 import { requestLoader } from '@passerelle/graphql';
 import { DataSource } from 'typeorm';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { NotPermittedError } from './access.errors';
 import { Actor, allows, Permission, Subjects } from './permissions';
 import { RoleGrantEntity } from './role-grant.entity';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 /**
  * How long an idempotency record is kept after it arrived. A scan is accepted only if it happened in

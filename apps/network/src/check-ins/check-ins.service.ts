@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AccessService, contextOf } from '../access/access.service';
 import { Permission } from '../access/permissions';
 import { NetworkKeysService } from '../credentials/network-keys.service';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { normalizeSerial } from '../passes/serial';
 import { Admissions, placeOf, ScanPlace } from './admission';
 import { rejected, RejectionReason, StoredResult } from './check-in-result';

@@ -5,7 +5,7 @@ import { isUuid } from '@passerelle/database';
 import type { CredentialSigningKey } from '@passerelle/credentials';
 import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
 import { DataSource, IsNull, Like, MoreThan, Repository } from 'typeorm';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { KeyEncryption } from './key-encryption';
 import { NetworkKeyEntity } from './network-key.entity';
 

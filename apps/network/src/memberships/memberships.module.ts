@@ -6,7 +6,7 @@ import { SpacesModule } from '../spaces/spaces.module';
 import { MembershipEntity } from './membership.entity';
 import { MembershipsResolver, NetworkMembershipsResolver, SpaceMembershipsResolver } from './memberships.resolver';
 import { MembershipsService } from './memberships.service';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Module({
   imports: [

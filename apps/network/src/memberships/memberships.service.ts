@@ -10,7 +10,7 @@ import { RequestMembershipInput } from './dto/request-membership.input';
 import { MembershipStatus } from './membership-status';
 import { MembershipEntity } from './membership.entity';
 import { MembershipAlreadyRequestedError } from './memberships.errors';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(keys.map((key) => [key, []]));

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NetworkEntity } from './network.entity';
 import { NetworksResolver } from './networks.resolver';
 import { NetworksService } from './networks.service';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Module({
   imports: [TypeOrmModule.forFeature([NetworkEntity], NETWORK_DATA_SOURCE)],

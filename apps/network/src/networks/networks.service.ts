@@ -8,7 +8,7 @@ import { RoleGrantEntity } from '../access/role-grant.entity';
 import { RegisterNetworkInput } from './dto/register-network.input';
 import { NetworkEntity } from './network.entity';
 import { NetworkSlugTakenError } from './networks.errors';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Injectable()
 export class NetworksService {

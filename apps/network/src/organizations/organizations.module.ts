@@ -5,7 +5,7 @@ import { NetworksModule } from '../networks/networks.module';
 import { OrganizationEntity } from './organization.entity';
 import { NetworkOrganizationsResolver, OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationEntity], NETWORK_DATA_SOURCE), AccessModule, NetworksModule],

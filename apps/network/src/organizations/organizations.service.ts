@@ -10,7 +10,7 @@ import { NetworksService } from '../networks/networks.service';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationNameTakenError } from './organizations.errors';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Injectable()
 export class OrganizationsService {

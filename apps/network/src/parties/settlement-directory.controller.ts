@@ -5,7 +5,7 @@ import { isUuid } from '@passerelle/database';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { allows, periodScope, Permission } from '../access/permissions';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { PartyKind } from './party.model';
 
 export interface SettlementDirectory {

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../access/access.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { MembershipsModule } from '../memberships/memberships.module';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { NetworksModule } from '../networks/networks.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PartiesService } from '../parties/parties.service';

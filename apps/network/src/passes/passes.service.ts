@@ -8,7 +8,7 @@ import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/permissions';
 import { MembershipsService } from '../memberships/memberships.service';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PartyKind } from '../parties/party.model';
 import { hasUnits, PassKind } from '../products/pass-kind';

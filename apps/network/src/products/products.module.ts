@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../access/access.module';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { NetworksModule } from '../networks/networks.module';
 import { PassProductEntity } from './pass-product.entity';
 import { NetworkProductsResolver, ProductsResolver } from './products.resolver';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { findByIdsInOrder, isUuid } from '@passerelle/database';
 import { BadUserInputError, NotFoundError, requestLoader } from '@passerelle/graphql';
 import { Repository } from 'typeorm';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { NetworksService } from '../networks/networks.service';
 import { CreatePassProductInput } from './dto/create-pass-product.input';
 import { hasUnits, PassKind } from './pass-kind';

@@ -11,7 +11,7 @@ import { NetworksService } from '../networks/networks.service';
 import { SpacesService } from '../spaces/spaces.service';
 import { AccountsClient } from './accounts.client';
 import { GrantRoleInput } from './dto/grant-role.input';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Injectable()
 export class RolesService {

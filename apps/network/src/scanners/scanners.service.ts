@@ -8,7 +8,7 @@ import { SpacesService } from '../spaces/spaces.service';
 import { RegisterScannerInput } from './dto/register-scanner.input';
 import { ScannerEntity } from './scanner.entity';
 import { hashScannerToken, newScannerToken, SCANNER_TOKEN_PREFIX } from './scanner-token';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Injectable()
 export class ScannersService {

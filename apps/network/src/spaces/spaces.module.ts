@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SpaceEntity } from './space.entity';
 import { SpacesResolver } from './spaces.resolver';
 import { SpacesService } from './spaces.service';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SpaceEntity], NETWORK_DATA_SOURCE)],

@@ -8,7 +8,7 @@ import { RoleGrantEntity } from '../access/role-grant.entity';
 import { RegisterSpaceInput } from './dto/register-space.input';
 import { SpaceEntity } from './space.entity';
 import { SpaceSlugTakenError } from './spaces.errors';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 
 @Injectable()
 export class SpacesService {

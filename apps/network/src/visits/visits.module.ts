@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../access/access.module';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { PassesModule } from '../passes/passes.module';
 import { SpacesModule } from '../spaces/spaces.module';
 import { SettlementPeriodsClient } from './settlement-periods.client';

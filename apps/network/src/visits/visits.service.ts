@@ -6,7 +6,7 @@ import { appendToOutbox } from '@passerelle/outbox';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { allows, Permission } from '../access/permissions';
-import { NETWORK_DATA_SOURCE } from '../network.database';
+import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { PartyKind } from '../parties/party.model';
 import { SettlementPeriodsClient } from './settlement-periods.client';
 import { visitEventPayload } from './visit-events';

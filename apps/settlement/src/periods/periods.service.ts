@@ -5,7 +5,7 @@ import { isMonth, localMonth } from '@passerelle/calendar';
 import { BadUserInputError } from '@passerelle/graphql';
 import { DataSource } from 'typeorm';
 import { NetworkDirectory, NetworkDirectoryClient, partyNames } from '../network-directory/network-directory.client';
-import { SETTLEMENT_DATA_SOURCE } from '../settlement.database';
+import { SETTLEMENT_DATA_SOURCE } from '../settlement.data-source';
 import { VisitStreamConsumer } from '../visit-stream/visit-stream.consumer';
 import { ClosedPeriodEntity } from './closed-period.entity';
 import { computeFigures, NamedParty, PeriodFigures } from './period-figures';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid } from '@passerelle/database';
 import { DataSource } from 'typeorm';
-import { SETTLEMENT_DATA_SOURCE } from '../settlement.database';
+import { SETTLEMENT_DATA_SOURCE } from '../settlement.data-source';
 import { VisitStreamConsumer } from './visit-stream.consumer';
 
 /**

@@ -4,7 +4,7 @@ import { comparePositions, OutboxEvent, OutboxFeedClient } from '@passerelle/out
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { closedMonthsOf, openPeriodFrom } from '../periods/closed-months';
-import { SETTLEMENT_DATA_SOURCE } from '../settlement.database';
+import { SETTLEMENT_DATA_SOURCE } from '../settlement.data-source';
 
 export const VISIT_STREAM = Symbol('VISIT_STREAM');
 
