@@ -74,17 +74,6 @@ export class AccessService {
     throw new NotPermittedError(permission, action);
   }
 
-  /** The user id of the caller, who must pass the rule. */
-  async requireUser<P extends Permission>(
-    context: object,
-    permission: P,
-    subject: unknown,
-    action: string,
-  ): Promise<string> {
-    await this.require(context, permission, subject, action);
-    return requireUser((context as RequestContext).caller);
-  }
-
   /** People with the passes they hold, as the SEE_EMAIL rule weighs them (one query for all). */
   async people(userIds: readonly string[]): Promise<Array<Subjects['user']>> {
     const passes: Array<Subjects['pass']> = await this.dataSource.query(

@@ -47,11 +47,11 @@ describe('the permission catalogue', () => {
   });
 
   it('sells a pass: a space only while it is an ACTIVE member and only what it pays for', () => {
-    const coupons = { networkId: NETWORK, issuingSpaceId: SPACE, payer: 'SPACE' as const };
+    const coupons = { networkId: NETWORK, issuingSpaceId: SPACE, payer: PartyKind.SPACE };
     expect(allows(activeOperator, Permission.ISSUE_PASS, coupons)).toBe(true);
     expect(allows(pendingOperator, Permission.ISSUE_PASS, coupons)).toBe(false);
-    expect(allows(activeOperator, Permission.ISSUE_PASS, { ...coupons, payer: 'NETWORK' })).toBe(false);
-    expect(allows(admin, Permission.ISSUE_PASS, { ...coupons, payer: 'ORGANIZATION' })).toBe(true);
+    expect(allows(activeOperator, Permission.ISSUE_PASS, { ...coupons, payer: PartyKind.NETWORK })).toBe(false);
+    expect(allows(admin, Permission.ISSUE_PASS, { ...coupons, payer: PartyKind.ORGANIZATION })).toBe(true);
   });
 
   it('sees a visit: its host, its holder, its issuer and the admins; not another desk', () => {

@@ -31,7 +31,7 @@ export interface Subjects {
   /** A person, with the passes they hold (whose issuers may reach them). */
   user: { userId: string; passes: Array<Subjects['pass']> };
   /** A pass about to be sold: who pays decides who may sell it. */
-  sale: { networkId: string; issuingSpaceId: string | null; payer: 'SPACE' | 'NETWORK' | 'ORGANIZATION' };
+  sale: { networkId: string; issuingSpaceId: string | null; payer: PartyKind };
 }
 export type SubjectKind = keyof Subjects;
 
@@ -125,7 +125,7 @@ export const RULES: { [P in Permission]: Rule<SubjectKind | null> } = {
       if (admin(actor, sale.networkId)) return true;
       // A space sells (and pays for) coupon books and reciprocal passes, and only while it is a member.
       return (
-        sale.payer === 'SPACE' &&
+        sale.payer === PartyKind.SPACE &&
         sale.issuingSpaceId !== null &&
         user(actor) &&
         (actor.activeSpacesByNetwork.get(sale.networkId)?.has(sale.issuingSpaceId) ?? false)

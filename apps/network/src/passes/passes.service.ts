@@ -81,7 +81,7 @@ export class PassesService {
     input: IssuePassInput,
     context: RequestContext,
   ): Promise<{ kind: PartyKind; id: string }> {
-    const sale = (payer: 'SPACE' | 'NETWORK' | 'ORGANIZATION') => ({
+    const sale = (payer: PartyKind) => ({
       networkId: product.networkId,
       issuingSpaceId: input.issuingSpaceId ?? null,
       payer,
@@ -98,7 +98,7 @@ export class PassesService {
               : "A reciprocal pass belongs to a member's home space: give issuingSpaceId.",
           );
         }
-        await this.access.require(context, Permission.ISSUE_PASS, sale('SPACE'), 'issue this pass');
+        await this.access.require(context, Permission.ISSUE_PASS, sale(PartyKind.SPACE), 'issue this pass');
         const membership = isUuid(input.issuingSpaceId)
           ? await this.memberships.findActive(product.networkId, input.issuingSpaceId)
           : null;
@@ -107,10 +107,15 @@ export class PassesService {
         return { kind: PartyKind.SPACE, id: input.issuingSpaceId };
       }
       case PassKind.CREDITS:
-        await this.access.require(context, Permission.ISSUE_PASS, sale('NETWORK'), 'issue credit passes');
+        await this.access.require(context, Permission.ISSUE_PASS, sale(PartyKind.NETWORK), 'issue credit passes');
         return { kind: PartyKind.NETWORK, id: product.networkId };
       case PassKind.CORPORATE: {
-        await this.access.require(context, Permission.ISSUE_PASS, sale('ORGANIZATION'), 'issue corporate passes');
+        await this.access.require(
+          context,
+          Permission.ISSUE_PASS,
+          sale(PartyKind.ORGANIZATION),
+          'issue corporate passes',
+        );
         if (!input.organizationId) {
           throw new BadUserInputError(
             'organizationId',
