@@ -1,4 +1,4 @@
-import { CHECK_IN_RETENTION_DAYS } from '../../apps/network/src/check-ins/check-in-retention';
+import { CHECK_IN_RETENTION_DAYS } from '../../apps/network/src/check-ins/check-in-policy';
 import { explainCheckIn, StatementPlan } from '../lib/check-in-sql';
 import type { PoolClient } from 'pg';
 import type { BenchContext } from '../lib/context';

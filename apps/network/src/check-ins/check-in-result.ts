@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NetworkSchema } from '../network.schema';
+import { SYNC_WINDOW_DAYS } from './check-in-policy';
 
 export enum CheckInStatus {
   ACCEPTED = 'ACCEPTED',
@@ -29,7 +30,7 @@ export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
   PASS_EXHAUSTED: 'This pass has no coupons or credits left for a day here.',
   QUOTA_EXCEEDED: "This pass has used all of this month's days.",
   SPACE_FULL: "All of today's nomad seats for this network are taken.",
-  OUTSIDE_SYNC_WINDOW: 'This scan is more than 35 days old or in the future, and cannot be recorded.',
+  OUTSIDE_SYNC_WINDOW: `This scan is more than ${SYNC_WINDOW_DAYS} days old or in the future, and cannot be recorded.`,
 };
 
 /** What is kept with the idempotency key, and given again for a repeated key. */

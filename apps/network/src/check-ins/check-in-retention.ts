@@ -2,14 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
+import { CHECK_IN_RETENTION_DAYS } from './check-in-policy';
 
 /**
- * How long an idempotency record is kept after it arrived. A scan is accepted only if it happened in
- * the last 35 days (and at most 2 minutes ahead), so once its record is 40 days old the same scan sent
- * again is OUTSIDE_SYNC_WINDOW: dropping the record can never let it count twice. Keeping the table to
- * the records that matter keeps the claim's index small, however long the network has been running.
+ * Idempotency records are dropped once the scans they name can no longer be recorded
+ * (CHECK_IN_RETENTION_DAYS, check-in-policy.ts), so dropping one never lets a scan count twice.
+ * Keeping the table to the records that matter keeps the claim's index small, however long the
+ * network has been running.
  */
-export const CHECK_IN_RETENTION_DAYS = 40;
 const BATCH = 10_000;
 
 export const CHECK_IN_RETENTION = Symbol('CHECK_IN_RETENTION');

@@ -5,7 +5,7 @@ import type { StoredResult } from './check-in-result';
  * One scan, by its idempotency key at its space, with the result it got: sending the key again
  * returns this result and changes nothing. The row is inserted first in the check-in transaction,
  * so a concurrent scan with the same key waits for it. Records are kept for CHECK_IN_RETENTION_DAYS
- * (check-in-retention.ts), longer than any scan can still be accepted.
+ * (check-in-policy.ts), longer than any scan can still be accepted.
  */
 @Entity('check_ins')
 export class CheckInEntity {

@@ -13,6 +13,7 @@ import { Admissions, placeOf, ScanPlace } from './admission';
 import { rejected, RejectionReason, StoredResult } from './check-in-result';
 import { claimKeys, keyOf, recordOutcomes, ScanKey, scanKeyOf } from './check-in-writes';
 import { lockDayStates } from './day-state';
+import { withinSyncWindow } from './check-in-policy';
 import { IdempotencyKeyReusedError } from './check-ins.errors';
 import { CheckInInput } from './dto/check-in.input';
 import { lockScanContexts, PassLookup, ScanContext } from './scan-context';
@@ -20,8 +21,6 @@ import { SerialGuesses } from './serial-guesses';
 import { Statements, statementsOf } from './statements';
 
 export const MAX_SYNC_BATCH = 500;
-const SYNC_WINDOW_MS = 35 * 24 * 3600 * 1000;
-const CLOCK_SKEW_MS = 2 * 60 * 1000;
 
 /** One scan of a batch, once what needs no database row (rules 3 and 4's signature) is judged. */
 interface Scan {
@@ -129,10 +128,9 @@ export class CheckInsService {
   private async prepare(input: CheckInInput, keyField: string, now: Date): Promise<Scan> {
     const at = input.occurredAt ?? now;
     const key = scanKeyOf(input);
-    const outsideWindow = at.getTime() < now.getTime() - SYNC_WINDOW_MS || at.getTime() > now.getTime() + CLOCK_SKEW_MS;
-    const verdict = outsideWindow
-      ? RejectionReason.OUTSIDE_SYNC_WINDOW
-      : await this.readCredential(input.credential, at);
+    const verdict = withinSyncWindow(at, now)
+      ? await this.readCredential(input.credential, at)
+      : RejectionReason.OUTSIDE_SYNC_WINDOW;
     return { input, at, key, keyField, verdict };
   }
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsId } from '@passerelle/graphql';
 import { IsDate, IsOptional, IsString, Length } from 'class-validator';
 import { NetworkSchema } from '../../network.schema';
+import { SYNC_WINDOW_DAYS } from '../check-in-policy';
 
 @InputType({ registerIn: NetworkSchema })
 export class CheckInInput {
@@ -26,7 +27,7 @@ export class CheckInInput {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When the scan happened, for offline uploads; defaults to now; at most 35 days ago',
+    description: `When the scan happened, for offline uploads; defaults to now; at most ${SYNC_WINDOW_DAYS} days ago`,
   })
   @IsOptional()
   @IsDate()
