@@ -1,6 +1,12 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
-import { keysFromJwks, signPassCredential, verifyPassCredential } from './pass-credential';
+import {
+  keysFromJwks,
+  MAX_CREDENTIAL_LENGTH,
+  readCredential,
+  signPassCredential,
+  verifyPassCredential,
+} from './pass-credential';
 
 function keyPair(kid: string) {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -77,6 +83,22 @@ describe('pass credentials', () => {
     ['empty', ''],
   ])('refuses as INVALID_CREDENTIAL: %s', (_name, bad) => {
     expect(verifyPassCredential(bad, keyFor, now)).toEqual({ ok: false, reason: 'INVALID_CREDENTIAL' });
+  });
+
+  it('reads the kid of a token of ours, and other text as text, before any key', () => {
+    expect(readCredential(` ${token}\n`)).toEqual({ token: { token, kid: 'k1' } });
+    expect(readCredential(' x93w-gdhg ')).toEqual({ text: 'x93w-gdhg' });
+    expect(readCredential('not.a.token')).toBeNull();
+    expect(
+      readCredential(signPassCredential({ kid: 'k'.repeat(129), privateKey: current.privateKey }, claims, now)),
+    ).toBeNull();
+  });
+
+  it('refuses anything past the one length limit before reading it, a serial as much as a token', () => {
+    const padded = (text: string) => text.padEnd(MAX_CREDENTIAL_LENGTH + 1, ' ');
+    expect(readCredential(padded('X93W-GDHG'))).toBeNull();
+    expect(readCredential(padded(token))).toBeNull();
+    expect(readCredential('X93W-GDHG'.padEnd(MAX_CREDENTIAL_LENGTH, ' '))).toEqual({ text: 'X93W-GDHG' });
   });
 
   it('verifies offline from a published JWKS', () => {

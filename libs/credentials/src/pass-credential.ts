@@ -10,8 +10,14 @@ export const PASS_CREDENTIAL_AUDIENCE = 'passerelle/check-in';
 /** A rotating code is good for a minute; a scan is judged at its `occurredAt`, with this leeway. */
 export const ROTATING_CREDENTIAL_SECONDS = 60;
 export const CREDENTIAL_LEEWAY_SECONDS = 30;
-/** Longer strings are refused before any parsing: a real credential is about 300 characters. */
+/**
+ * The one length limit of a credential. A token we sign is about 300 characters and a serial 8 to
+ * 11, so anything past 2,048 is refused before it is parsed or trimmed. It is a rejection, not an
+ * input error: a desk may send any string (up to the request size limit) and gets INVALID_CREDENTIAL.
+ */
 export const MAX_CREDENTIAL_LENGTH = 2048;
+/** A `kid` is a key thumbprint (43 characters); a longer one names no key of ours. */
+const MAX_KID_LENGTH = 128;
 
 export interface PassCredentialClaims {
   passId: string;
@@ -44,35 +50,52 @@ export function signPassCredential(
 export type CredentialCheck =
   { ok: true; claims: PassCredentialClaims } | { ok: false; reason: 'INVALID_CREDENTIAL' | 'EXPIRED_CREDENTIAL' };
 
+/** A token whose header is one of ours: its `kid` says which key may have signed it. */
+export interface PassCredentialToken {
+  token: string;
+  kid: string;
+}
+
 /** Whether a string has the shape of a compact JWS (otherwise it may be a pass serial typed by hand). */
 export function looksLikeCredential(value: string): boolean {
   return value.split('.').length === 3;
 }
 
 /**
- * Checks a credential against the public keys that may have signed it, as of `at` (the scan's time).
- * Everything but a well-formed ES256 token of our type, from a known key, is INVALID_CREDENTIAL —
- * `alg: none`, HS256 "signed" with a public key, unknown `kid`, `jku`/`x5u`/`jwk` headers, other
- * audiences, oversized input; a genuine but expired one is EXPIRED_CREDENTIAL. Never throws.
+ * What a desk sent, read without any key, its header decoded once, here: a token of ours to verify
+ * with the key its `kid` names, or other text (perhaps a serial typed by hand). Null when it can be
+ * neither: longer than MAX_CREDENTIAL_LENGTH, or a token that is malformed, not ES256 of our type,
+ * or that names its key by URL or inline (`jku`, `x5u`, `jwk`, `x5c`, `crit`).
  */
-export function verifyPassCredential(
-  token: string,
-  keyFor: (kid: string) => KeyObject | undefined,
+export function readCredential(sent: string): { token: PassCredentialToken } | { text: string } | null {
+  if (sent.length > MAX_CREDENTIAL_LENGTH) return null;
+  const text = sent.trim();
+  if (!looksLikeCredential(text)) return { text };
+  let decoded: ReturnType<typeof decode>;
+  try {
+    decoded = decode(text, { complete: true });
+  } catch {
+    return null;
+  }
+  if (!decoded || typeof decoded.payload === 'string') return null;
+  const header = decoded.header as unknown as Record<string, unknown>;
+  if (header.alg !== 'ES256' || header.typ !== PASS_CREDENTIAL_TYPE) return null;
+  if (typeof header.kid !== 'string' || header.kid.length > MAX_KID_LENGTH) return null;
+  if (['jku', 'x5u', 'jwk', 'x5c', 'crit'].some((name) => name in header)) return null;
+  return { token: { token: text, kid: header.kid } };
+}
+
+/**
+ * Checks a token read by readCredential against the key its `kid` names (undefined: no such key), as
+ * of `at` (the scan's time). A genuine but expired one is EXPIRED_CREDENTIAL; anything else that is
+ * not a valid token of ours, from that key, is INVALID_CREDENTIAL. Never throws.
+ */
+export function verifyPassCredentialToken(
+  { token }: PassCredentialToken,
+  key: KeyObject | undefined,
   at: Date,
 ): CredentialCheck {
   const invalid: CredentialCheck = { ok: false, reason: 'INVALID_CREDENTIAL' };
-  if (token.length > MAX_CREDENTIAL_LENGTH || !looksLikeCredential(token)) return invalid;
-  let decoded: ReturnType<typeof decode>;
-  try {
-    decoded = decode(token, { complete: true });
-  } catch {
-    return invalid;
-  }
-  if (!decoded || typeof decoded.payload === 'string') return invalid;
-  const header = decoded.header as unknown as Record<string, unknown>;
-  if (header.alg !== 'ES256' || header.typ !== PASS_CREDENTIAL_TYPE || typeof header.kid !== 'string') return invalid;
-  if (['jku', 'x5u', 'jwk', 'x5c', 'crit'].some((name) => name in header)) return invalid;
-  const key = keyFor(header.kid);
   if (!key) return invalid;
   try {
     const payload = verify(token, key, {
@@ -94,6 +117,22 @@ export function verifyPassCredential(
   } catch (error) {
     return error instanceof TokenExpiredError ? { ok: false, reason: 'EXPIRED_CREDENTIAL' } : invalid;
   }
+}
+
+/**
+ * A credential checked against the public keys that may have signed it, as of `at`, read exactly as
+ * the check-in reads it. Everything but a well-formed ES256 token of our type, from a known key, is
+ * INVALID_CREDENTIAL — `alg: none`, HS256 "signed" with a public key, unknown `kid`, `jku`/`x5u`/`jwk`
+ * headers, other audiences, oversized input; a genuine but expired one is EXPIRED_CREDENTIAL.
+ */
+export function verifyPassCredential(
+  sent: string,
+  keyFor: (kid: string) => KeyObject | undefined,
+  at: Date,
+): CredentialCheck {
+  const read = readCredential(sent);
+  if (!read || !('token' in read)) return { ok: false, reason: 'INVALID_CREDENTIAL' };
+  return verifyPassCredentialToken(read.token, keyFor(read.token.kid), at);
 }
 
 /** A JSON Web Key Set, as served at /.well-known/jwks.json, turned into a `kid` → key lookup. */

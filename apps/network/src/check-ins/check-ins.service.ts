@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireUser } from '@passerelle/auth';
-import { looksLikeCredential, MAX_CREDENTIAL_LENGTH, verifyPassCredential } from '@passerelle/credentials';
-import { decode } from 'jsonwebtoken';
+import { readCredential, verifyPassCredentialToken } from '@passerelle/credentials';
 import { DataSource } from 'typeorm';
 import { AccessService, contextOf } from '../access/access.service';
 import { Permission } from '../access/permissions';
@@ -170,29 +169,18 @@ export class CheckInsService {
   }
 
   /** Rule 4: a QR credential signed by its network's key, or a serial typed by hand. */
-  private async readCredential(raw: string, at: Date): Promise<PassLookup | RejectionReason> {
-    if (raw.length > MAX_CREDENTIAL_LENGTH) return RejectionReason.INVALID_CREDENTIAL;
-    const credential = raw.trim();
-    if (!looksLikeCredential(credential)) {
-      const serial = normalizeSerial(credential);
+  private async readCredential(sent: string, at: Date): Promise<PassLookup | RejectionReason> {
+    const read = readCredential(sent);
+    if (!read) return RejectionReason.INVALID_CREDENTIAL;
+    if ('text' in read) {
+      const serial = normalizeSerial(read.text);
       return serial ? { serial } : RejectionReason.INVALID_CREDENTIAL;
     }
-    const kid = this.kidOf(credential);
-    const key = kid ? await this.keys.verificationKey(kid, at) : undefined;
+    const key = await this.keys.verificationKey(read.token.kid, at);
     if (!key) return RejectionReason.INVALID_CREDENTIAL;
-    const check = verifyPassCredential(credential, (k) => (k === kid ? key.publicKey : undefined), at);
+    const check = verifyPassCredentialToken(read.token, key.publicKey, at);
     if (!check.ok) return check.reason as RejectionReason;
     if (check.claims.networkId !== key.networkId) return RejectionReason.INVALID_CREDENTIAL;
     return { passId: check.claims.passId, networkId: key.networkId };
-  }
-
-  private kidOf(token: string): string | undefined {
-    try {
-      const decoded = decode(token, { complete: true });
-      const kid = decoded?.header.kid;
-      return typeof kid === 'string' && kid.length <= 128 ? kid : undefined;
-    } catch {
-      return undefined;
-    }
   }
 }
