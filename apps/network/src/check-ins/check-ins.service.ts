@@ -7,6 +7,8 @@ import { AccessService, contextOf } from '../access/access.service';
 import { Permission } from '../access/permissions';
 import { NetworkKeysService } from '../credentials/network-keys.service';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
+import { passStatusAt } from '../passes/pass-status';
+import { PassStatus } from '../passes/pass.model';
 import { normalizeSerial } from '../passes/serial';
 import { Admissions, placeOf, ScanPlace } from './admission';
 import { rejected, RejectionReason, StoredResult } from './check-in-result';
@@ -96,7 +98,7 @@ export class CheckInsService {
         else if (typed(index) && !guesses.open) results[index] = guesses.refused();
         else if (!context)
           results[index] = typed(index) ? guesses.miss() : rejected(RejectionReason.INVALID_CREDENTIAL);
-        else if (context.revokedAt || (context.validUntil && context.validUntil.getTime() < at.getTime())) {
+        else if (passStatusAt(context, at) !== PassStatus.ACTIVE) {
           results[index] = rejected(RejectionReason.PASS_NOT_ACTIVE, context.passId);
         } else if (context.membershipStatus !== 'ACTIVE') {
           results[index] = rejected(RejectionReason.NOT_VALID_AT_SPACE, context.passId);

@@ -1,8 +1,11 @@
-import { PassEntity } from './pass.entity';
+import type { PassEntity } from './pass.entity';
 import { PassStatus } from './pass.model';
 
-/** A pass's status at an instant: revoked wins, then its validity end. */
-export function passStatusAt(pass: PassEntity, at: Date): PassStatus {
+/**
+ * A pass's status at an instant: revoked wins, then its validity end. The one definition of a pass
+ * in use: the check-in (rule 5) asks it, and pass-bounds.ts's `inUse` is its SQL.
+ */
+export function passStatusAt(pass: Pick<PassEntity, 'revokedAt' | 'validUntil'>, at: Date): PassStatus {
   if (pass.revokedAt) return PassStatus.REVOKED;
   if (pass.validUntil && pass.validUntil.getTime() < at.getTime()) return PassStatus.EXPIRED;
   return PassStatus.ACTIVE;
