@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { HttpLoadRun } from './http-load';
-import { Admissions, placeOf } from '../../apps/network/src/check-ins/admission';
+import { Admissions, placeOf } from '../../apps/network/src/check-ins/check-in-rules';
 import { claimKeys, keyOf, recordOutcomes, scanKeyOf } from '../../apps/network/src/check-ins/check-in-writes';
 import { lockDayStates } from '../../apps/network/src/check-ins/day-state';
 import { lockScanContexts } from '../../apps/network/src/check-ins/scan-context';

@@ -33,6 +33,10 @@ export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
   OUTSIDE_SYNC_WINDOW: `This scan is more than ${SYNC_WINDOW_DAYS} days old or in the future, and cannot be recorded.`,
 };
 
+/** The sentences the front desk reads out when the pass gets in. */
+export const ACCEPTED_MESSAGE = 'Welcome! Checked in for the day.';
+export const REPEAT_MESSAGE = 'Already checked in here today: welcome back, nothing more is charged.';
+
 /** What is kept with the idempotency key, and given again for a repeated key. */
 export interface StoredResult {
   status: CheckInStatus;
@@ -88,4 +92,14 @@ export function rejected(reason: RejectionReason, passId: string | null = null):
     visitId: null,
     passId,
   };
+}
+
+/** A new visit (rule 10). */
+export function accepted(visitId: string, passId: string): StoredResult {
+  return { status: CheckInStatus.ACCEPTED, reason: null, message: ACCEPTED_MESSAGE, repeat: false, visitId, passId };
+}
+
+/** Rule 7: the pass's visit at this space that day, given again. */
+export function alreadyIn(visitId: string, passId: string): StoredResult {
+  return { status: CheckInStatus.ACCEPTED, reason: null, message: REPEAT_MESSAGE, repeat: true, visitId, passId };
 }

@@ -1,7 +1,7 @@
 import { CURRENT_TRANSACTION_ID } from '@passerelle/outbox';
 import { createHash } from 'node:crypto';
 import { visitEventPayload } from '../visits/visit-events';
-import type { NewVisit } from './admission';
+import type { NewVisit } from './check-in-rules';
 import type { StoredResult } from './check-in-result';
 import type { Statements } from './statements';
 

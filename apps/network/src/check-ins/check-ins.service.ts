@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireUser } from '@passerelle/auth';
-import { readCredential, verifyPassCredentialToken } from '@passerelle/credentials';
 import { DataSource } from 'typeorm';
 import { AccessService, contextOf } from '../access/access.service';
 import { Permission } from '../access/permissions';
 import { NetworkKeysService } from '../credentials/network-keys.service';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
-import { passStatusAt } from '../passes/pass-status';
-import { PassStatus } from '../passes/pass.model';
-import { normalizeSerial } from '../passes/serial';
-import { Admissions, placeOf, ScanPlace } from './admission';
 import { rejected, RejectionReason, StoredResult } from './check-in-result';
+import { Admissions, judgePass, judgeSent, PassLookup, placeOf, ScanContext, ScanPlace } from './check-in-rules';
 import { claimKeys, keyOf, recordOutcomes, ScanKey, scanKeyOf } from './check-in-writes';
 import { lockDayStates } from './day-state';
-import { withinSyncWindow } from './check-in-policy';
 import { IdempotencyKeyReusedError } from './check-ins.errors';
 import { CheckInInput } from './dto/check-in.input';
-import { lockScanContexts, PassLookup, ScanContext } from './scan-context';
+import { lockScanContexts } from './scan-context';
 import { SerialGuesses } from './serial-guesses';
 import { Statements, statementsOf } from './statements';
 
@@ -82,27 +77,20 @@ export class CheckInsService {
 
       // Rules 4–6 on the locked passes; typed serials within the desk's cap of unknown ones.
       const lookups = toDecide.filter((index) => typeof scans[index].verdict !== 'string');
-      const typed = (index: number) => 'serial' in (scans[index].verdict as PassLookup);
       const found = await lockScanContexts(
         statements,
         lookups.map((index) => ({ lookup: scans[index].verdict as PassLookup, spaceId: scans[index].input.spaceId })),
-        lookups.some(typed) ? deskId : null,
+        lookups.some((index) => 'serial' in (scans[index].verdict as PassLookup)) ? deskId : null,
       );
       const contexts = new Map(lookups.map((index, i) => [index, found.contexts[i]]));
       const guesses = new SerialGuesses(found.serialMisses);
       const admitting: Array<{ index: number; context: ScanContext; place: ScanPlace }> = [];
       for (const index of toDecide) {
         const { verdict, input, at } = scans[index];
-        const context = contexts.get(index);
-        if (typeof verdict === 'string') results[index] = rejected(verdict);
-        else if (typed(index) && !guesses.open) results[index] = guesses.refused();
-        else if (!context)
-          results[index] = typed(index) ? guesses.miss() : rejected(RejectionReason.INVALID_CREDENTIAL);
-        else if (passStatusAt(context, at) !== PassStatus.ACTIVE) {
-          results[index] = rejected(RejectionReason.PASS_NOT_ACTIVE, context.passId);
-        } else if (context.membershipStatus !== 'ACTIVE') {
-          results[index] = rejected(RejectionReason.NOT_VALID_AT_SPACE, context.passId);
-        } else admitting.push({ index, context, place: placeOf(context, input.spaceId, at) });
+        const context = contexts.get(index) ?? null;
+        const refusal = typeof verdict === 'string' ? rejected(verdict) : judgePass(verdict, context, at, guesses);
+        if (refusal) results[index] = refusal;
+        else admitting.push({ index, context: context!, place: placeOf(context!, input.spaceId, at) });
       }
 
       // Rules 7–9, in upload order, then rule 10 with the results in one write.
@@ -125,14 +113,10 @@ export class CheckInsService {
     });
   }
 
-  /** Rule 3 and rule 4's signature check: neither needs the database, so neither holds a lock. */
+  /** Rules 3 and 4 on what was sent: neither needs the database, so neither holds a lock. */
   private async prepare(input: CheckInInput, keyField: string, now: Date): Promise<Scan> {
-    const at = input.occurredAt ?? now;
-    const key = scanKeyOf(input);
-    const verdict = withinSyncWindow(at, now)
-      ? await this.readCredential(input.credential, at)
-      : RejectionReason.OUTSIDE_SYNC_WINDOW;
-    return { input, at, key, keyField, verdict };
+    const { at, verdict } = await judgeSent(input, now, (kid, at) => this.keys.verificationKey(kid, at));
+    return { input, at, key: scanKeyOf(input), keyField, verdict };
   }
 
   /**
@@ -168,21 +152,5 @@ export class CheckInsService {
       }
     });
     return { toDecide, sameAs };
-  }
-
-  /** Rule 4: a QR credential signed by its network's key, or a serial typed by hand. */
-  private async readCredential(sent: string, at: Date): Promise<PassLookup | RejectionReason> {
-    const read = readCredential(sent);
-    if (!read) return RejectionReason.INVALID_CREDENTIAL;
-    if ('text' in read) {
-      const serial = normalizeSerial(read.text);
-      return serial ? { serial } : RejectionReason.INVALID_CREDENTIAL;
-    }
-    const key = await this.keys.verificationKey(read.token.kid, at);
-    if (!key) return RejectionReason.INVALID_CREDENTIAL;
-    const check = verifyPassCredentialToken(read.token, key.publicKey, at);
-    if (!check.ok) return check.reason as RejectionReason;
-    if (check.claims.networkId !== key.networkId) return RejectionReason.INVALID_CREDENTIAL;
-    return { passId: check.claims.passId, networkId: key.networkId };
   }
 }

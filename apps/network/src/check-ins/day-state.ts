@@ -1,4 +1,4 @@
-import type { DayState, ScanPlace } from './admission';
+import type { DayState, ScanPlace } from './check-in-rules';
 import type { Statements } from './statements';
 
 /**

@@ -1,33 +1,7 @@
-import { PartyKind } from '../parties/party.model';
-import { PassKind } from '../products/pass-kind';
+import type { PartyKind } from '../parties/party.model';
+import type { PassKind } from '../products/pass-kind';
+import type { PassLookup, ScanContext } from './check-in-rules';
 import type { Statements } from './statements';
-
-/** Everything a check-in decides on: the pass (locked), its product and network, the host space. */
-export interface ScanContext {
-  passId: string;
-  networkId: string;
-  kind: PassKind;
-  payerKind: PartyKind;
-  payerId: string;
-  homeSpaceId: string | null;
-  revokedAt: Date | null;
-  validUntil: Date | null;
-  remainingUnits: number | null;
-  unitValueCents: number;
-  freeDaysPerMonth: number | null;
-  networkTimezone: string;
-  spaceTimezone: string;
-  membershipStatus: string | null;
-  nomadSeats: number | null;
-  creditsPerDay: number | null;
-}
-
-/**
- * A verified QR names a pass of a network; a serial typed by hand names a pass of one of the networks
- * the scanning space is an ACTIVE member of. A serial is short enough to guess: found anywhere else, it
- * would tell the desk that the pass exists, so there it names nothing, exactly as an unknown serial.
- */
-export type PassLookup = { passId: string; networkId: string } | { serial: string };
 
 /**
  * One statement for a whole batch, one array parameter per column: each scan's context, or null where
