@@ -1,18 +1,20 @@
 import type { Pool, PoolClient } from 'pg';
 import type { HttpLoadRun } from './http-load';
-import { Admissions, placeOf } from '../../apps/network/src/check-ins/check-in-rules';
-import { claimKeys, keyOf, recordOutcomes, scanKeyOf } from '../../apps/network/src/check-ins/check-in-writes';
-import { lockDayStates } from '../../apps/network/src/check-ins/day-state';
-import { lockScanContexts } from '../../apps/network/src/check-ins/scan-context';
-import type { Statements } from '../../apps/network/src/check-ins/statements';
+import {
+  InTransaction,
+  recordCheckIns,
+  scanKeyOf,
+  Statements,
+} from '../../apps/network/src/check-ins/check-in-transaction';
 import type { BenchSpace, Fixtures } from './fixtures';
 import { newHistogram, recordMs } from './stats';
 
 /**
  * One accepted QR check-in by a scanner, as the network subgraph runs it (apps/network/src/check-ins):
  * the scanner lookup (scanners.service's TypeORM findOne) on one pooled connection, then, on another,
- * one transaction of the very statement functions the server uses, here over plain `pg`. The floor
- * runs it; the growth scenario EXPLAINs each statement.
+ * the very transaction the server runs (check-in-transaction.ts), here over plain `pg`. The QR code's
+ * signature is taken as checked: the floor is the database's part. The floor runs it; the growth
+ * scenario EXPLAINs each statement.
  */
 export const SCANNER_SQL = `SELECT "ScannerEntity"."id" AS "ScannerEntity_id", "ScannerEntity"."space_id" AS "ScannerEntity_space_id"
               FROM "scanners" "ScannerEntity"
@@ -33,30 +35,37 @@ export function session(client: PoolClient): Statements {
   };
 }
 
-/** One check-in's transaction, statement for statement. Returns whether the visit was accepted. */
+/** A transaction on one `pg` connection, ended by `end` (ROLLBACK to leave nothing behind). */
+function transactionOn(client: PoolClient, statements: Statements, end: 'COMMIT' | 'ROLLBACK'): InTransaction {
+  return async (work) => {
+    await client.query('START TRANSACTION');
+    try {
+      const result = await work(statements);
+      await client.query(end);
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  };
+}
+
+/** One check-in's transaction, the server's own. Returns whether a new visit was accepted. */
 export async function checkInTransaction(
   client: PoolClient,
-  sql: Statements,
+  statements: Statements,
   fixtures: Fixtures,
   scan: Scan,
-  at = new Date(),
+  end: 'COMMIT' | 'ROLLBACK' = 'COMMIT',
 ): Promise<boolean> {
-  const key = scanKeyOf({ spaceId: scan.space.id, idempotencyKey: scan.idempotencyKey, credential: scan.credential });
-  await client.query('START TRANSACTION');
-  const claims = await claimKeys(sql, [key]);
-  if (claims.get(keyOf(key)) !== 'claimed') throw new Error('idempotency key already used');
-  const {
-    contexts: [context],
-  } = await lockScanContexts(sql, [
-    { lookup: { passId: scan.passId, networkId: fixtures.networkId }, spaceId: scan.space.id },
-  ]);
-  if (!context) throw new Error(`pass ${scan.passId} not found`);
-  const place = placeOf(context, scan.space.id, at);
-  const [state] = await lockDayStates(sql, [place]);
-  const admissions = new Admissions();
-  const result = admissions.decide(context, place, state, at, scan.space.scannerId);
-  await recordOutcomes(sql, admissions.visits, [{ key, result }]);
-  await client.query('COMMIT');
+  const sent = {
+    key: scanKeyOf({ spaceId: scan.space.id, idempotencyKey: scan.idempotencyKey, credential: scan.credential }),
+    keyField: 'idempotencyKey',
+    at: new Date(),
+    verdict: { passId: scan.passId, networkId: fixtures.networkId },
+  };
+  const desk = { deskId: scan.space.scannerId, scannerId: scan.space.scannerId };
+  const [result] = await recordCheckIns(transactionOn(client, statements, end), [sent], desk);
   return result.status === 'ACCEPTED' && !result.repeat;
 }
 
@@ -98,7 +107,6 @@ export async function sqlFloor(
         const scan = { space, passId, idempotencyKey: `${tag}-${n}`, credential: passId };
         count((await checkInTransaction(client, session(client), fixtures, scan)) ? 'accepted' : 'not accepted');
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
         count(`error ${(error as Error).message.slice(0, 60)}`);
       } finally {
         client.release();
@@ -154,14 +162,9 @@ export async function explainCheckIn(client: PoolClient, fixtures: Fixtures, sca
     await client.query('ROLLBACK TO SAVEPOINT explained');
     return (await client.query(sql, params)).rows as T[];
   };
-  // The transaction's COMMIT becomes a ROLLBACK: nothing of the sample stays.
-  const rollingBack = { query: (sql: string) => client.query(sql === 'COMMIT' ? 'ROLLBACK' : sql) } as PoolClient;
-  try {
-    await checkInTransaction(rollingBack, { run: explainThenRun }, fixtures, scan);
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
+  // Rolled back: nothing of the sample stays.
+  const accepted = await checkInTransaction(client, { run: explainThenRun }, fixtures, scan, 'ROLLBACK');
+  if (!accepted) throw new Error(`The sampled check-in of pass ${scan.passId} was not a new visit.`);
   return plans;
 }
 

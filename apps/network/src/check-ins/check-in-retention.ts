@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { CHECK_IN_RETENTION_DAYS } from './check-in-policy';
+import { deleteCheckInsOlderThan } from './check-in-statements';
 
 /**
  * Idempotency records are dropped once the scans they name can no longer be recorded
@@ -22,23 +23,11 @@ export interface CheckInRetentionOptions {
 
 type Query = (sql: string, parameters: unknown[]) => Promise<Array<{ deleted: number }>>;
 
-/**
- * Deletes the idempotency records older than the retention, oldest first, in short transactions of
- * at most 10,000 rows, skipping rows another clean-up holds (every instance runs one). Returns how
- * many went.
- */
+/** Deletes the records older than the retention, in short transactions of at most 10,000 rows. */
 export async function deleteExpiredCheckIns(query: Query): Promise<number> {
   let total = 0;
   for (;;) {
-    const [{ deleted }] = await query(
-      `WITH gone AS (
-         DELETE FROM check_ins WHERE ctid = ANY (ARRAY(
-           SELECT ctid FROM check_ins WHERE received_at < now() - make_interval(days => $1)
-            ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED))
-         RETURNING 1)
-       SELECT count(*)::integer AS deleted FROM gone`,
-      [CHECK_IN_RETENTION_DAYS, BATCH],
-    );
+    const deleted = await deleteCheckInsOlderThan(query, CHECK_IN_RETENTION_DAYS, BATCH);
     total += deleted;
     if (deleted < BATCH) return total;
   }
