@@ -6,6 +6,7 @@ import { appendToOutbox } from '@passerelle/outbox';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { allows, Permission } from '../access/permissions';
+import { statementsOf, voidVisit } from '../check-ins/check-in-statements';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { PartyKind } from '../parties/party.model';
 import { SettlementPeriodsClient } from './settlement-periods.client';
@@ -50,29 +51,7 @@ export class VisitsService {
     const visit = isUuid(visitId) ? await this.visits.findOneBy({ id: visitId }) : null;
     if (!visit) throw new NotFoundError('Visit', visitId);
     await this.dataSource.transaction(async (manager) => {
-      // For an UPDATE, pg through TypeORM answers [rows, affected count]; the status guard makes a
-      // second (or concurrent) void a no-op that gives nothing back twice.
-      const [, voided]: [unknown[], number] = await manager.query(
-        `UPDATE visits SET status = 'VOIDED', voided_at = now(), void_reason = $2 WHERE id = $1 AND status = 'ACCEPTED'`,
-        [visit.id, reason],
-      );
-      if (voided === 0) throw new VisitAlreadyVoidedError();
-      await manager.query(
-        'UPDATE passes SET remaining_units = remaining_units + $2 WHERE id = $1 AND remaining_units IS NOT NULL',
-        [visit.passId, visit.units],
-      );
-      if (visit.tookSeat) {
-        await manager.query(
-          'UPDATE space_day_seats SET taken = taken - 1 WHERE network_id = $1 AND space_id = $2 AND local_date = $3',
-          [visit.networkId, visit.spaceId, visit.localDate],
-        );
-      }
-      if (visit.quotaMonth) {
-        await manager.query('UPDATE pass_month_usage SET days_used = days_used - 1 WHERE pass_id = $1 AND month = $2', [
-          visit.passId,
-          visit.quotaMonth,
-        ]);
-      }
+      if (!(await voidVisit(statementsOf(manager), visit.id, reason))) throw new VisitAlreadyVoidedError();
       await appendToOutbox(manager, 'visit.voided', visitEventPayload({ ...visit, spaceId: visit.spaceId }));
     });
     return this.visits.findOneByOrFail({ id: visit.id });
