@@ -20,7 +20,7 @@ const CAPPED_MESSAGE =
 
 /**
  * The count for one transaction. It starts from the desk's row in `desk_serial_misses`, locked until
- * commit by the scan-context statement (so concurrent uploads of one desk count one after the other,
+ * commit by the scan-context statement (check-in-statements.ts) (so concurrent uploads of one desk count one after the other,
  * on every instance), and adds the misses of this batch in upload order; the outcomes statement
  * stores the sum.
  */
