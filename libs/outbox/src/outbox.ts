@@ -1,12 +1,5 @@
+import type { OutboxEvent } from '@passerelle/contracts';
 import type { EntityManager } from 'typeorm';
-
-export interface OutboxEvent<P = Record<string, unknown>> {
-  /** `<transaction id>:<event id>`: totally ordered, and what a consumer keeps as its cursor. */
-  position: string;
-  type: string;
-  payload: P;
-  createdAt: string;
-}
 
 /** The value of `outbox.transaction_id` for an event written by the current transaction. */
 export const CURRENT_TRANSACTION_ID = 'pg_current_xact_id()::text::bigint';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { comparePositions, OutboxEvent, OutboxFeedClient } from '@passerelle/outbox';
+import { MalformedEventError, OutboxEvent, parseVisitEvent, VisitEvent } from '@passerelle/contracts';
+import { comparePositions, OutboxFeedClient } from '@passerelle/outbox';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { closedMonthsOf, openPeriodFrom } from '../periods/closed-months';
@@ -17,17 +18,6 @@ export interface VisitStreamOptions {
   enabled: boolean;
 }
 
-/** What the network subgraph writes for each accepted or voided visit (see its visit-events.ts). */
-interface VisitEvent {
-  visitId: string;
-  networkId: string;
-  hostSpaceId: string;
-  payer: { kind: string; id: string };
-  occurredAt: string;
-  networkMonth: string;
-  amountCents: number;
-}
-
 const SOURCE = 'network';
 
 /**
@@ -40,6 +30,7 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
   private queue: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private reportedMalformed?: string;
 
   constructor(
     @InjectDataSource(SETTLEMENT_DATA_SOURCE) private readonly dataSource: DataSource,
@@ -92,7 +83,9 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
     try {
       while (!this.stopped && (await this.consumeBatch()) === this.options.batchSize);
     } catch (error) {
-      if (!this.stopped) this.logger.warn(`Could not read the visit stream, retrying: ${(error as Error).message}`);
+      if (this.stopped) return;
+      if (error instanceof MalformedEventError) this.reportMalformed(error);
+      else this.logger.warn(`Could not read the visit stream, retrying: ${(error as Error).message}`);
     } finally {
       if (!this.stopped) this.schedule(this.options.pollIntervalMs);
     }
@@ -102,27 +95,61 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
     const from = await this.position();
     const events = await this.options.feed.read(from, this.options.batchSize);
     if (events.length === 0) return 0;
-    return this.dataSource.transaction(async (manager) => {
+    const { readable, visits, malformed } = this.checked(events);
+    if (readable.length === 0) throw malformed;
+    const recorded = await this.dataSource.transaction(async (manager) => {
       // Another instance may have recorded this batch meanwhile: the locked position says.
       const [row]: Array<{ position: string }> = await manager.query(
         'SELECT position FROM consumer_positions WHERE source = $1 FOR UPDATE',
         [SOURCE],
       );
       if (row.position !== from) return 0;
-      const visits = events.filter((event) => event.type.startsWith('visit.'));
-      const networkIds = [...new Set(visits.map((event) => (event.payload as unknown as VisitEvent).networkId))];
+      const networkIds = [...new Set(visits.map((event) => event.payload.networkId))];
       const closed = await closedMonthsOf(manager, networkIds);
       for (const event of visits) await this.apply(manager, event, closed);
       await manager.query('UPDATE consumer_positions SET position = $2, updated_at = now() WHERE source = $1', [
         SOURCE,
-        events[events.length - 1].position,
+        readable[readable.length - 1].position,
       ]);
-      return events.length;
+      return readable.length;
     });
+    if (malformed) throw malformed;
+    return recorded;
   }
 
-  private async apply(manager: EntityManager, event: OutboxEvent, closed: Map<string, Set<string>>): Promise<void> {
-    const visit = event.payload as unknown as VisitEvent;
+  /**
+   * The events up to the first malformed one, checked against the contract. The stream stops at a
+   * malformed event rather than skip it: skipping would lose a charge for good (the outbox is never
+   * rewritten), while a consumer that does not yet know a producer's new shape (the likely cause) is
+   * fixed by deploying it, after which it resumes at that very event, exactly once.
+   */
+  private checked(events: OutboxEvent[]): {
+    readable: OutboxEvent[];
+    visits: VisitEvent[];
+    malformed?: MalformedEventError;
+  } {
+    const visits: VisitEvent[] = [];
+    for (const [index, event] of events.entries()) {
+      try {
+        const visit = parseVisitEvent(event);
+        if (visit) visits.push(visit);
+      } catch (error) {
+        if (!(error instanceof MalformedEventError)) throw error;
+        return { readable: events.slice(0, index), visits, malformed: error };
+      }
+    }
+    return { readable: events, visits };
+  }
+
+  /** Once per event, not at every poll: the stream stays stopped there until a fix is deployed. */
+  private reportMalformed(error: MalformedEventError): void {
+    if (this.reportedMalformed === error.position) return;
+    this.reportedMalformed = error.position;
+    this.logger.error(`The visit stream is stopped before an event it cannot read. ${error.message}`);
+  }
+
+  private async apply(manager: EntityManager, event: VisitEvent, closed: Map<string, Set<string>>): Promise<void> {
+    const visit = event.payload;
     const closedMonths = closed.get(visit.networkId)!;
     if (event.type === 'visit.accepted') {
       await manager.query(
