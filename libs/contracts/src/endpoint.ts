@@ -20,3 +20,6 @@ export type ResponseOf<E> = E extends InternalEndpoint<unknown, infer Response> 
 export function controllerPath(endpoint: InternalEndpoint<unknown, unknown>): string {
   return endpoint.path.slice(1);
 }
+
+/** A request body as it arrives, before the serving controller has checked it: every field unknown. */
+export type UncheckedRequestOf<E> = Partial<Record<keyof RequestOf<E>, unknown>>;

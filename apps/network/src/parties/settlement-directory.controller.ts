@@ -1,31 +1,19 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InternalApiGuard } from '@passerelle/auth';
+import { controllerPath, SETTLEMENT_DIRECTORY, SettlementDirectory, UncheckedRequestOf } from '@passerelle/contracts';
 import { isUuid } from '@passerelle/database';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { allows, periodScope, Permission } from '../access/permissions';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
-import { PartyKind } from './party.model';
-
-export interface SettlementDirectory {
-  network: { id: string; name: string; currency: string; timezone: string; settlementMode: string } | null;
-  /**
-   * What the user may do with the network's settlement, decided here by the catalogue from the current
-   * role grants: close it (an admin), read its periods, and whose lines (the spaces they operate that
-   * are ACTIVE members; every line for an admin).
-   */
-  caller: { networkAdmin: boolean; mayReadPeriods: boolean; operatedSpaceIds: string[] };
-  /** Every party that can appear in the network's settlement, with its current name. */
-  parties: Array<{ kind: PartyKind; id: string; name: string }>;
-}
 
 /**
  * What the settlement subgraph needs from the registry for one request: the network's settings, the
  * caller's roles as they are now (a grant taken away counts at once), and the names of its parties
  * (settlement owns none of them). One query, one round trip.
  */
-@Controller('internal/settlement-directory')
+@Controller(controllerPath(SETTLEMENT_DIRECTORY))
 @UseGuards(InternalApiGuard)
 export class SettlementDirectoryController {
   constructor(
@@ -35,7 +23,7 @@ export class SettlementDirectoryController {
 
   @Post()
   @HttpCode(200)
-  async directory(@Body() body: { networkId?: unknown; userId?: unknown }): Promise<SettlementDirectory> {
+  async directory(@Body() body: UncheckedRequestOf<typeof SETTLEMENT_DIRECTORY>): Promise<SettlementDirectory> {
     const { networkId, userId } = body ?? {};
     if (typeof networkId !== 'string' || (userId !== undefined && typeof userId !== 'string')) {
       throw new BadRequestException('networkId (and optionally userId) must be strings');

@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { MovedVisits } from '@passerelle/contracts';
 import { isUuid } from '@passerelle/database';
 import { DataSource } from 'typeorm';
 import { SETTLEMENT_DATA_SOURCE } from '../settlement.data-source';
 import { VisitStreamConsumer } from './visit-stream.consumer';
-
-/**
- * The visits of one network month that are settled in another: those that arrived after their own
- * month closed (moved out of it) and those of earlier months that arrived after theirs closed (moved
- * into it). Only late arrivals move, so both lists are short.
- */
-export interface MovedVisits {
-  movedIn: string[];
-  movedOut: string[];
-}
 
 /**
  * Which period each visit is settled in, as `Visit.periodMonth` and the network subgraph's month filter
