@@ -1,6 +1,6 @@
 import { localDate, localMonth } from '@passerelle/calendar';
 import { v7 as timeOrderedUuid } from 'uuid';
-import { PartyKind } from '../parties/party.model';
+import { PartyKind } from '@passerelle/contracts';
 import { PassKind } from '../products/pass-kind';
 import { CheckInStatus, rejected, RejectionReason, StoredResult } from './check-in-result';
 import type { ScanContext } from './scan-context';

@@ -1,4 +1,4 @@
-import { PartyKind } from '../parties/party.model';
+import { PartyKind } from '@passerelle/contracts';
 import { PassKind } from '../products/pass-kind';
 import type { Statements } from './statements';
 

@@ -1,4 +1,4 @@
-import type { PartyKind } from '../parties/party.model';
+import type { PartyKind } from '@passerelle/contracts';
 
 /** What the settlement subgraph learns of a visit (`visit.accepted`, `visit.voided`). */
 export interface VisitEventPayload {

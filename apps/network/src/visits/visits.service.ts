@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PartyKind } from '@passerelle/contracts';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { findByIdsInOrder, isUuid } from '@passerelle/database';
 import { BadUserInputError, NotFoundError, requestLoader } from '@passerelle/graphql';
@@ -7,7 +8,6 @@ import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { allows, Permission } from '../access/permissions';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
-import { PartyKind } from '../parties/party.model';
 import { SettlementPeriodsClient } from './settlement-periods.client';
 import { visitEventPayload } from './visit-events';
 import { VisitEntity } from './visit.entity';
