@@ -3,6 +3,7 @@ import { PartyKind } from '@passerelle/contracts';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { findByIdsInOrder, isUuid } from '@passerelle/database';
 import { BadUserInputError, NotFoundError, requestLoader } from '@passerelle/graphql';
+import { VISIT_VOIDED } from '@passerelle/contracts';
 import { appendToOutbox } from '@passerelle/outbox';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -73,7 +74,7 @@ export class VisitsService {
           visit.quotaMonth,
         ]);
       }
-      await appendToOutbox(manager, 'visit.voided', visitEventPayload({ ...visit, spaceId: visit.spaceId }));
+      await appendToOutbox(manager, VISIT_VOIDED, [visitEventPayload(visit)]);
     });
     return this.visits.findOneByOrFail({ id: visit.id });
   }
