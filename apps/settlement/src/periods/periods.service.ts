@@ -56,9 +56,8 @@ export class PeriodsService {
         );
       }
       await this.stream.catchUp();
-      await this.dataSource.transaction(async (manager) => {
-        // Holding the stream's position keeps any batch from landing a charge while the figures are taken.
-        await manager.query("SELECT position FROM consumer_positions WHERE source = 'network' FOR UPDATE");
+      // The stream held still: no batch can land a charge while the figures are taken and stored.
+      await this.stream.whileHeld(async (manager) => {
         const figures = await computeFigures(manager, settingsOf(directory, month));
         await manager.query(
           `INSERT INTO closed_periods (network_id, month, closed_at, closed_by, figures)

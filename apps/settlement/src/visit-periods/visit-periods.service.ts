@@ -4,7 +4,7 @@ import type { MovedVisits } from '@passerelle/contracts';
 import { isUuid } from '@passerelle/database';
 import { DataSource } from 'typeorm';
 import { SETTLEMENT_DATA_SOURCE } from '../settlement.data-source';
-import { VisitStreamConsumer } from './visit-stream.consumer';
+import { VisitStreamConsumer } from '../visit-stream/visit-stream.consumer';
 
 /**
  * Which period each visit is settled in, as `Visit.periodMonth` and the network subgraph's month filter
