@@ -54,6 +54,8 @@ export class SettlementModule {
       feed: new OutboxFeedClient(options.networkUrl, options.internalApiKey),
       pollIntervalMs: options.pollIntervalMs ?? 500,
       batchSize: 500,
+      // A read waits for the stream this long at most: a moment's lag, never a request held for it.
+      readWaitMs: 2_000,
       enabled: !options.schemaOnly,
     };
     const settings: DynamicModule = {

@@ -8,7 +8,8 @@ import { VisitStreamConsumer } from '../visit-stream/visit-stream.consumer';
 
 /**
  * Which period each visit is settled in, as `Visit.periodMonth` and the network subgraph's month filter
- * both ask. Both first read the stream up to now, so a visit accepted a moment ago is placed too.
+ * both ask. Both first read the stream up to now (as far as it gets in a moment: a read never waits
+ * long for it), so a visit accepted a moment ago is placed too.
  */
 @Injectable()
 export class VisitPeriodsService {
@@ -21,14 +22,14 @@ export class VisitPeriodsService {
   async periodMonths(ids: readonly string[]): Promise<Array<string | null>> {
     let found = await this.lookup(ids);
     if (found.size < ids.length) {
-      await this.stream.catchUp();
+      await this.stream.catchUpForRead();
       found = await this.lookup(ids);
     }
     return ids.map((id) => found.get(id) ?? null);
   }
 
   async moved(networkId: string, month: string): Promise<MovedVisits> {
-    await this.stream.catchUp();
+    await this.stream.catchUpForRead();
     // Served by the partial index settled_visits_moved_idx, which holds the moved visits alone.
     const rows: Array<{ visit_id: string; moved_in: boolean }> = await this.dataSource.query(
       `SELECT visit_id, period_month = $2 AS moved_in FROM settled_visits

@@ -14,11 +14,13 @@ export interface VisitStreamOptions {
   /** Polls the network subgraph's outbox this often when it has nothing new. */
   pollIntervalMs: number;
   batchSize: number;
+  /** How long a read waits for the stream to reach the network's head before answering from what is recorded. */
+  readWaitMs: number;
   /** False builds the subgraph without consuming (supergraph composition). */
   enabled: boolean;
 }
 
-/** Catching up waits this long for the stream to reach the head, then fails. */
+/** Closing a period waits this long for the stream to reach the head, then fails. */
 const CLOSE_WAIT_MS = 30_000;
 
 const SOURCE = 'network';
@@ -59,11 +61,31 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * Reads and records everything committed in the network subgraph up to now, or fails (the network
-   * unreachable, the stream stopped at a malformed event, or still behind after CLOSE_WAIT_MS).
+   * Before closing a period: reads and records everything committed in the network subgraph up to
+   * now, or fails (the network unreachable, the stream stopped at a malformed event, or still behind
+   * after CLOSE_WAIT_MS): a period must never freeze without a visit that was already accepted.
    */
   async catchUp(): Promise<void> {
     await this.reachHead(CLOSE_WAIT_MS);
+  }
+
+  /**
+   * Before a read: the same, but a read never waits long nor fails for it. Past `readWaitMs` (another
+   * transaction of the network's database still open), with the network unreachable or the stream
+   * stopped, it answers from what is recorded: figures a moment behind, which the next read completes.
+   */
+  async catchUpForRead(): Promise<void> {
+    try {
+      await this.reachHead(this.options.readWaitMs);
+    } catch (error) {
+      if (error instanceof MalformedEventError) this.reportMalformed(error);
+      else if (error instanceof StreamBehindError)
+        this.logger.debug(`${error.message} Answering from what is recorded.`);
+      else
+        this.logger.warn(
+          `Could not read the visit stream; answering from what is recorded: ${(error as Error).message}`,
+        );
+    }
   }
 
   /**
