@@ -12,10 +12,9 @@ const swc = [
       // Aliases are rewritten at compile time, so global setup (outside jest's resolver) sees them too.
       baseUrl: __dirname,
       paths: Object.fromEntries(
-        ['config', 'database', 'auth', 'graphql', 'outbox', 'credentials', 'calendar', 'testing'].map((lib) => [
-          `@passerelle/${lib}`,
-          [`./libs/${lib}/src`],
-        ]),
+        ['config', 'database', 'auth', 'graphql', 'outbox', 'credentials', 'calendar', 'contracts', 'testing'].map(
+          (lib) => [`@passerelle/${lib}`, [`./libs/${lib}/src`]],
+        ),
       ),
     },
     module: { type: 'commonjs' },

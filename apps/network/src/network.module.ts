@@ -20,6 +20,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { KeyEncryption } from './credentials/key-encryption';
 import { PassesModule } from './passes/passes.module';
 import { SettlementDirectoryController } from './parties/settlement-directory.controller';
+import { SettlementDirectoryService } from './parties/settlement-directory.service';
 import { ScannerCallerController } from './scanners/scanner-caller.controller';
 import { VisibleVisitsController } from './visits/visible-visits.controller';
 import { ProductsModule } from './products/products.module';
@@ -147,6 +148,7 @@ export class NetworkModule {
       providers: [
         { provide: APP_PIPE, useValue: inputValidationPipe() },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        SettlementDirectoryService,
       ],
     };
   }

@@ -20,7 +20,8 @@ import { SETTLEMENT_DATA_SOURCE } from './settlement.data-source';
 import { settlementDatabase } from './settlement.database';
 import { SettlementSchema } from './settlement.schema';
 import { VISIT_STREAM, VisitStreamOptions } from './visit-stream/visit-stream.consumer';
-import { VisitReference } from './visit-stream/visit-period.resolver';
+import { VisitReference } from './visit-periods/visit-period.resolver';
+import { VisitPeriodsModule } from './visit-periods/visit-periods.module';
 import { VisitStreamModule } from './visit-stream/visit-stream.module';
 
 export interface SettlementOptions {
@@ -38,7 +39,7 @@ export interface SettlementOptions {
   schemaOnly?: boolean;
 }
 
-const FEATURES = [VisitStreamModule, PeriodsModule];
+const FEATURES = [VisitStreamModule, VisitPeriodsModule, PeriodsModule];
 
 @Module({})
 class SettlementSettingsModule {}
@@ -53,6 +54,8 @@ export class SettlementModule {
       feed: new OutboxFeedClient(options.networkUrl, options.internalApiKey),
       pollIntervalMs: options.pollIntervalMs ?? 500,
       batchSize: 500,
+      // A read waits for the stream this long at most: a moment's lag, never a request held for it.
+      readWaitMs: 2_000,
       enabled: !options.schemaOnly,
     };
     const settings: DynamicModule = {

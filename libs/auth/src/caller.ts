@@ -1,12 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Caller } from '@passerelle/contracts';
 import { UnauthenticatedError } from '@passerelle/graphql';
 
-/** Who is making the request, as far as the subgraph can tell without calling anyone. */
-export type Caller =
-  | { kind: 'anonymous'; invalidToken: boolean }
-  | { kind: 'user'; userId: string }
-  | { kind: 'scanner'; scannerId: string; spaceId: string };
+// Who is making the request: it crosses between subgraphs too, so its one definition is a contract.
+export type { Caller };
 
 export interface RequestContext {
   caller: Caller;

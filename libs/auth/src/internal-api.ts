@@ -1,3 +1,4 @@
+import type { InternalEndpoint } from '@passerelle/contracts';
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -42,4 +43,14 @@ export async function callInternal<T>(baseUrl: string, path: string, key: string
   });
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** Calls an internal endpoint by its contract: the request and the answer are the contract's types. */
+export function callEndpoint<Request, Response>(
+  baseUrl: string,
+  endpoint: InternalEndpoint<Request, Response>,
+  key: string,
+  request: Request,
+): Promise<Response> {
+  return callInternal<Response>(baseUrl, endpoint.path, key, request);
 }

@@ -12,3 +12,4 @@ export * from './query-cost';
 export * from './client-error-status.plugin';
 export * from './id.pipe';
 export * from './date-time.scalar';
+export * from './value-types';

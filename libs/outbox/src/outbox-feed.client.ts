@@ -1,5 +1,5 @@
 import { callInternal } from '@passerelle/auth';
-import type { OutboxEvent } from './outbox';
+import { OUTBOX_FEED, OUTBOX_HEAD, OutboxEvent, ResponseOf } from '@passerelle/contracts';
 
 /** A consumer's view of another subgraph's outbox feed (see `outboxFeedController`). */
 export class OutboxFeedClient {
@@ -10,16 +10,16 @@ export class OutboxFeedClient {
 
   async read(after: string, limit: number): Promise<OutboxEvent[]> {
     const query = new URLSearchParams({ after, limit: String(limit) });
-    const { events } = await callInternal<{ events: OutboxEvent[] }>(
+    const { events } = await callInternal<ResponseOf<typeof OUTBOX_FEED>>(
       this.baseUrl,
-      `/internal/outbox?${query}`,
+      `${OUTBOX_FEED.path}?${query}`,
       this.internalApiKey,
     );
     return events;
   }
 
   async head(): Promise<string> {
-    return (await callInternal<{ position: string }>(this.baseUrl, '/internal/outbox/head', this.internalApiKey))
+    return (await callInternal<ResponseOf<typeof OUTBOX_HEAD>>(this.baseUrl, OUTBOX_HEAD.path, this.internalApiKey))
       .position;
   }
 }

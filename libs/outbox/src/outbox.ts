@@ -1,22 +1,28 @@
+import type { OutboxEvent } from '@passerelle/contracts';
 import type { EntityManager } from 'typeorm';
 
-export interface OutboxEvent<P = Record<string, unknown>> {
-  /** `<transaction id>:<event id>`: totally ordered, and what a consumer keeps as its cursor. */
-  position: string;
-  type: string;
-  payload: P;
-  createdAt: string;
+/** The value of `outbox.transaction_id` for an event written by the current transaction. */
+const CURRENT_TRANSACTION_ID = 'pg_current_xact_id()::text::bigint';
+
+const EVENT_TYPE = /^[a-z]+(\.[a-z]+)+$/;
+
+/**
+ * The one statement that writes events: an INSERT of events of one type, whose payloads (JSON text,
+ * in order) are the array parameter `payloads`. It runs alone (`appendToOutbox`) or as a step of a
+ * larger statement (the check-in writes its visits and their events in one), always in the caller's
+ * transaction, so an event exists exactly when the change it describes commits.
+ */
+export function outboxInsert(type: string, payloads: `$${number}`): string {
+  // The type is written into the statement (it is one of ours, never a client's): checked all the same.
+  if (!EVENT_TYPE.test(type)) throw new Error(`Not an event type: ${type}`);
+  return `INSERT INTO outbox (transaction_id, type, payload)
+       SELECT ${CURRENT_TRANSACTION_ID}, '${type}', e.payload
+         FROM unnest(${payloads}::jsonb[]) WITH ORDINALITY AS e(payload, position) ORDER BY e.position`;
 }
 
-/** The value of `outbox.transaction_id` for an event written by the current transaction. */
-export const CURRENT_TRANSACTION_ID = 'pg_current_xact_id()::text::bigint';
-
-/** Writes an event inside the caller's transaction: it exists exactly when the change commits. */
-export async function appendToOutbox(manager: EntityManager, type: string, payload: object): Promise<void> {
-  await manager.query(`INSERT INTO outbox (transaction_id, type, payload) VALUES (${CURRENT_TRANSACTION_ID}, $1, $2)`, [
-    type,
-    JSON.stringify(payload),
-  ]);
+/** Writes events of one type inside the caller's transaction: they exist exactly when the change commits. */
+export async function appendToOutbox(manager: EntityManager, type: string, payloads: object[]): Promise<void> {
+  await manager.query(outboxInsert(type, '$1'), [payloads.map((payload) => JSON.stringify(payload))]);
 }
 
 export function parsePosition(position: string | undefined): [string, string] {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { callInternal } from '@passerelle/auth';
+import { callEndpoint } from '@passerelle/auth';
+import { EMAIL_VISIBILITY } from '@passerelle/contracts';
 
 export const NETWORK_LINK = Symbol('NETWORK_LINK');
 
@@ -18,12 +19,10 @@ export class EmailVisibilityClient {
   constructor(@Inject(NETWORK_LINK) private readonly link: NetworkLink) {}
 
   async visibleTo(viewerId: string, userIds: readonly string[]): Promise<Set<string>> {
-    const { visibleUserIds } = await callInternal<{ visibleUserIds: string[] }>(
-      this.link.url(),
-      '/internal/email-visibility',
-      this.link.internalApiKey,
-      { viewerId, userIds },
-    );
+    const { visibleUserIds } = await callEndpoint(this.link.url(), EMAIL_VISIBILITY, this.link.internalApiKey, {
+      viewerId,
+      userIds,
+    });
     return new Set(visibleUserIds);
   }
 }

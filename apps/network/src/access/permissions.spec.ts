@@ -1,5 +1,5 @@
-import { PartyKind } from '../parties/party.model';
 import { Actor, allows, periodScope, Permission, RULES } from './permissions';
+import { PartyKind } from '@passerelle/contracts';
 
 const NETWORK = 'network-1';
 const SPACE = 'space-1';

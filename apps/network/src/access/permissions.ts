@@ -1,4 +1,4 @@
-import { PartyKind } from '../parties/party.model';
+import { PartyKind } from '@passerelle/contracts';
 
 /**
  * Who is asking, with every role they hold, loaded once per request. A scanner is a device: it

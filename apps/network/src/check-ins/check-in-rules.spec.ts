@@ -1,6 +1,6 @@
 import { signPassCredential } from '@passerelle/credentials';
 import { generateKeyPairSync } from 'node:crypto';
-import { PartyKind } from '../parties/party.model';
+import { PartyKind } from '@passerelle/contracts';
 import { PassKind } from '../products/pass-kind';
 import { CheckInStatus, RejectionReason, StoredResult } from './check-in-result';
 import {

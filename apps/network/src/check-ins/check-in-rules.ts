@@ -2,7 +2,7 @@ import { localDate, localMonth } from '@passerelle/calendar';
 import { readCredential, verifyPassCredentialToken } from '@passerelle/credentials';
 import type { KeyObject } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
-import { PartyKind } from '../parties/party.model';
+import { PartyKind } from '@passerelle/contracts';
 import { passStatusAt } from '../passes/pass-status';
 import { PassStatus } from '../passes/pass.model';
 import { normalizeSerial } from '../passes/serial';

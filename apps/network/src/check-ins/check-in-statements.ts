@@ -1,6 +1,7 @@
-import { CURRENT_TRANSACTION_ID } from '@passerelle/outbox';
+import { VISIT_ACCEPTED } from '@passerelle/contracts';
+import { outboxInsert } from '@passerelle/outbox';
 import type { EntityManager } from 'typeorm';
-import type { PartyKind } from '../parties/party.model';
+import type { PartyKind } from '@passerelle/contracts';
 import type { PassKind } from '../products/pass-kind';
 import { visitEventPayload } from '../visits/visit-events';
 import type { StoredResult } from './check-in-result';
@@ -312,9 +313,7 @@ export async function recordOutcomes(
          FROM unnest($20::uuid[], $21::uuid[], $22::text[], $23::integer[]) AS t(network_id, space_id, local_date, seats)
         WHERE s.network_id = t.network_id AND s.space_id = t.space_id AND s.local_date = t.local_date
      ), events AS (
-       INSERT INTO outbox (transaction_id, type, payload)
-       SELECT ${CURRENT_TRANSACTION_ID}, 'visit.accepted', e.payload
-         FROM unnest($24::jsonb[]) WITH ORDINALITY AS e(payload, position) ORDER BY e.position
+       ${outboxInsert(VISIT_ACCEPTED, '$24')}
      ), desk AS (
        UPDATE desk_serial_misses SET misses = misses + $29::integer WHERE desk_id = $28::uuid AND $29::integer > 0
      )

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { PartyKind } from '@passerelle/contracts';
+import { Party } from '@passerelle/graphql';
 import { NetworksService } from '../networks/networks.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { SpacesService } from '../spaces/spaces.service';
-import { Party, PartyKind } from './party.model';
 
 /** A party by kind and id, named from its space, network or organization (batched per request). */
 @Injectable()

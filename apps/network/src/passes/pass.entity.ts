@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, CreateDateColumn } from 'typeorm';
-import { PartyKind } from '../parties/party.model';
+import { PartyKind } from '@passerelle/contracts';
 import { PassKind } from '../products/pass-kind';
 import { PassProductEntity } from '../products/pass-product.entity';
 

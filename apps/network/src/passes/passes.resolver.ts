@@ -3,12 +3,11 @@ import { Caller, CurrentCaller, RequestContext, requireUser } from '@passerelle/
 import { AccessService } from '../access/access.service';
 import { Allow } from '../access/allow.decorator';
 import { Permission } from '../access/permissions';
-import { IdPipe } from '@passerelle/graphql';
+import { IdPipe, Party } from '@passerelle/graphql';
 import { requireReason } from '../common/reason';
 import { IssuedQr, PassQrService } from '../credentials/pass-qr.service';
 import { NetworksService } from '../networks/networks.service';
 import { PartiesService } from '../parties/parties.service';
-import { Party } from '../parties/party.model';
 import { PassKind } from '../products/pass-kind';
 import { PassProductEntity } from '../products/pass-product.entity';
 import { PassProduct } from '../products/pass-product.model';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PartyKind } from '@passerelle/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { RequestContext, requireUser } from '@passerelle/auth';
 import { localMonth } from '@passerelle/calendar';
@@ -10,7 +11,6 @@ import { Permission } from '../access/permissions';
 import { MembershipsService } from '../memberships/memberships.service';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { PartyKind } from '../parties/party.model';
 import { hasUnits, PassKind } from '../products/pass-kind';
 import { PassProductEntity } from '../products/pass-product.entity';
 import { ProductsService } from '../products/products.service';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { callInternal } from '@passerelle/auth';
+import { callEndpoint } from '@passerelle/auth';
+import { INVITATIONS } from '@passerelle/contracts';
 
 export const ACCOUNTS_LINK = Symbol('ACCOUNTS_LINK');
 
@@ -20,6 +21,6 @@ export class AccountsClient {
 
   /** The account id for this email, invited (to be claimed at sign-up) when there is none yet. */
   async accountFor(email: string): Promise<{ userId: string; claimed: boolean }> {
-    return callInternal(this.link.url, '/internal/invitations', this.link.internalApiKey, { email });
+    return callEndpoint(this.link.url, INVITATIONS, this.link.internalApiKey, { email });
   }
 }

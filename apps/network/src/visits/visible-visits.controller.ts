@@ -1,9 +1,14 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { Caller, InternalApiGuard } from '@passerelle/auth';
+import {
+  controllerPath,
+  MAX_VISIBLE_VISIT_IDS,
+  ResponseOf,
+  UncheckedRequestOf,
+  VISIBLE_VISITS,
+} from '@passerelle/contracts';
 import { contextOf } from '../access/access.service';
 import { VisitsService } from './visits.service';
-
-const MAX_IDS = 1000;
 
 function callerOf(value: unknown): Caller | null {
   const caller = value as Partial<Record<string, unknown>> | null;
@@ -18,18 +23,23 @@ function callerOf(value: unknown): Caller | null {
  * For the subgraphs that add fields to Visit (settlement's periodMonth): which of these visits the
  * caller may see, by the same rule (SEE_VISIT) as the network's own Visit fields.
  */
-@Controller('internal/visible-visits')
+@Controller(controllerPath(VISIBLE_VISITS))
 @UseGuards(InternalApiGuard)
 export class VisibleVisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   @Post()
   @HttpCode(200)
-  async visible(@Body() body: { caller?: unknown; visitIds?: unknown }): Promise<{ visitIds: string[] }> {
+  async visible(@Body() body: UncheckedRequestOf<typeof VISIBLE_VISITS>): Promise<ResponseOf<typeof VISIBLE_VISITS>> {
     const caller = callerOf(body?.caller);
     const ids = body?.visitIds;
-    if (!caller || !Array.isArray(ids) || ids.length > MAX_IDS || !ids.every((id) => typeof id === 'string')) {
-      throw new BadRequestException(`caller and visitIds (at most ${MAX_IDS} strings) are required`);
+    if (
+      !caller ||
+      !Array.isArray(ids) ||
+      ids.length > MAX_VISIBLE_VISIT_IDS ||
+      !ids.every((id) => typeof id === 'string')
+    ) {
+      throw new BadRequestException(`caller and visitIds (at most ${MAX_VISIBLE_VISIT_IDS} strings) are required`);
     }
     const visible = await this.visits.visibleAmong(contextOf(caller), ids as string[]);
     return { visitIds: visible.map((visit) => visit.id) };

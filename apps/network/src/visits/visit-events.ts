@@ -1,19 +1,9 @@
-import type { PartyKind } from '../parties/party.model';
+import type { PartyKind, VisitEventPayload } from '@passerelle/contracts';
 
-/** What the settlement subgraph learns of a visit (`visit.accepted`, `visit.voided`). */
-export interface VisitEventPayload {
-  visitId: string;
-  networkId: string;
-  passId: string;
-  hostSpaceId: string;
-  payer: { kind: PartyKind; id: string };
-  occurredAt: string;
-  localDate: string;
-  networkMonth: string;
-  units: number;
-  amountCents: number;
-}
-
+/**
+ * The one mapping from a visit to what its events tell the settlement subgraph (`visit.accepted` when a
+ * check-in accepts it, `visit.voided` when it is voided): the payload the contract describes.
+ */
 export function visitEventPayload(visit: {
   id: string;
   networkId: string;

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PartyKind } from '@passerelle/contracts';
 import { bigintAsNumber } from '../common/columns';
-import { PartyKind } from '../parties/party.model';
 import { PassEntity } from '../passes/pass.entity';
 import { SpaceEntity } from '../spaces/space.entity';
 

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CentsScalar, IsId } from '@passerelle/graphql';
+import { CentsScalar, IsId, PageInfo } from '@passerelle/graphql';
 import { IsEnum, IsOptional, Matches } from 'class-validator';
 import { NetworkSchema } from '../network.schema';
 import { VisitStatus } from './visit.entity';
@@ -28,16 +28,6 @@ export class Visit {
 
   @Field(() => VisitStatus)
   status: VisitStatus;
-}
-
-@ObjectType('PageInfo', { registerIn: NetworkSchema })
-@Directive('@shareable')
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @ObjectType('VisitEdge', { registerIn: NetworkSchema })

@@ -10,13 +10,12 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { IdPipe } from '@passerelle/graphql';
+import { IdPipe, Party } from '@passerelle/graphql';
 import { AccessService } from '../access/access.service';
 import { Allow } from '../access/allow.decorator';
 import { Permission } from '../access/permissions';
 import { requireReason } from '../common/reason';
 import { PartiesService } from '../parties/parties.service';
-import { Party } from '../parties/party.model';
 import { PassEntity } from '../passes/pass.entity';
 import { Pass } from '../passes/pass.model';
 import { PassesService } from '../passes/passes.service';

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { PartyKind } from '@passerelle/contracts';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { findByIdsInOrder, isUuid } from '@passerelle/database';
 import { BadUserInputError, NotFoundError, requestLoader } from '@passerelle/graphql';
+import { VISIT_VOIDED } from '@passerelle/contracts';
 import { appendToOutbox } from '@passerelle/outbox';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { allows, Permission } from '../access/permissions';
 import { statementsOf, voidVisit } from '../check-ins/check-in-statements';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
-import { PartyKind } from '../parties/party.model';
 import { SettlementPeriodsClient } from './settlement-periods.client';
 import { visitEventPayload } from './visit-events';
 import { VisitEntity } from './visit.entity';
@@ -52,7 +53,7 @@ export class VisitsService {
     if (!visit) throw new NotFoundError('Visit', visitId);
     await this.dataSource.transaction(async (manager) => {
       if (!(await voidVisit(statementsOf(manager), visit.id, reason))) throw new VisitAlreadyVoidedError();
-      await appendToOutbox(manager, 'visit.voided', visitEventPayload({ ...visit, spaceId: visit.spaceId }));
+      await appendToOutbox(manager, VISIT_VOIDED, [visitEventPayload(visit)]);
     });
     return this.visits.findOneByOrFail({ id: visit.id });
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Caller, callInternal } from '@passerelle/auth';
+import { Caller, callEndpoint } from '@passerelle/auth';
+import { SCANNER_CALLER, SETTLEMENT_DIRECTORY, SettlementDirectory, VISIBLE_VISITS } from '@passerelle/contracts';
 import { NotFoundError } from '@passerelle/graphql';
 
 export const NETWORK_LINK = Symbol('NETWORK_LINK');
@@ -10,13 +11,8 @@ export interface NetworkLink {
   internalApiKey: string;
 }
 
-/** The answer of the network subgraph's `/internal/settlement-directory` (see its controller). */
-export interface NetworkDirectory {
-  network: { id: string; name: string; currency: string; timezone: string; settlementMode: 'DIRECT' | 'CENTRAL' };
-  /** Decided by the registry's permission catalogue; settlement only obeys it. */
-  caller: { networkAdmin: boolean; mayReadPeriods: boolean; operatedSpaceIds: string[] };
-  parties: Array<{ kind: 'SPACE' | 'NETWORK' | 'ORGANIZATION'; id: string; name: string }>;
-}
+/** The registry's settlement directory of a network that exists. */
+export type NetworkDirectory = SettlementDirectory & { network: NonNullable<SettlementDirectory['network']> };
 
 /**
  * Asks the registry, once per request, for a network's settings, the caller's current roles on it and
@@ -27,21 +23,17 @@ export class NetworkDirectoryClient {
   constructor(@Inject(NETWORK_LINK) private readonly link: NetworkLink) {}
 
   async lookup(networkId: string, userId: string): Promise<NetworkDirectory> {
-    const answer = await callInternal<
-      Omit<NetworkDirectory, 'network'> & { network: NetworkDirectory['network'] | null }
-    >(this.link.url, '/internal/settlement-directory', this.link.internalApiKey, { networkId, userId });
+    const answer = await callEndpoint(this.link.url, SETTLEMENT_DIRECTORY, this.link.internalApiKey, {
+      networkId,
+      userId,
+    });
     if (!answer.network) throw new NotFoundError('Network', networkId);
     return answer as NetworkDirectory;
   }
 
   /** Of these visits, those the caller may see, by the registry's rule for Visit. */
   async visibleVisits(caller: Caller, visitIds: readonly string[]): Promise<Set<string>> {
-    const answer = await callInternal<{ visitIds: string[] }>(
-      this.link.url,
-      '/internal/visible-visits',
-      this.link.internalApiKey,
-      { caller, visitIds },
-    );
+    const answer = await callEndpoint(this.link.url, VISIBLE_VISITS, this.link.internalApiKey, { caller, visitIds });
     return new Set(answer.visitIds);
   }
 }
@@ -51,15 +43,7 @@ export class NetworkDirectoryClient {
  * reaches settlement (a check-in result's period) is identified there.
  */
 export async function scannerCaller(link: NetworkLink, token: string): Promise<Caller | null> {
-  const answer = await callInternal<{ caller: Caller | null }>(
-    link.url,
-    '/internal/scanner-caller',
-    link.internalApiKey,
-    {
-      token,
-    },
-  );
-  return answer.caller;
+  return (await callEndpoint(link.url, SCANNER_CALLER, link.internalApiKey, { token })).caller;
 }
 
 /** Names by `<kind>:<id>`, as the figures look them up. */

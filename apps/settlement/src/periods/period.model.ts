@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CentsScalar } from '@passerelle/graphql';
+import { CentsScalar, Party } from '@passerelle/graphql';
 import { SettlementSchema } from '../settlement.schema';
 
 export enum PeriodStatus {
@@ -7,30 +7,6 @@ export enum PeriodStatus {
   CLOSED = 'CLOSED',
 }
 registerEnumType(PeriodStatus, { name: 'PeriodStatus', registerIn: SettlementSchema });
-
-export enum PartyKind {
-  SPACE = 'SPACE',
-  NETWORK = 'NETWORK',
-  ORGANIZATION = 'ORGANIZATION',
-}
-registerEnumType(PartyKind, { name: 'PartyKind', registerIn: SettlementSchema });
-
-/** The same value type as the network subgraph's: settlement names parties from the registry. */
-@ObjectType('Party', {
-  registerIn: SettlementSchema,
-  description: "Who owes or is owed money in settlement; id is the space's, network's or organization's id",
-})
-@Directive('@shareable')
-export class Party {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => PartyKind)
-  kind: PartyKind;
-
-  @Field()
-  name: string;
-}
 
 /** The network subgraph's entity, by key: the gateway fetches the rest from there. */
 @ObjectType('Network', { registerIn: SettlementSchema })

@@ -23,14 +23,17 @@ export class PeriodsService {
     private readonly stream: VisitStreamConsumer,
   ) {}
 
-  /** Live figures while OPEN (after reading the visit stream up to now), the frozen ones once CLOSED. */
+  /**
+   * Live figures while OPEN (after reading the visit stream up to now, or as far as it could in a
+   * moment), the frozen ones once CLOSED.
+   */
   async period(networkId: string, month: string, caller: Caller): Promise<Period> {
     requireMonth(month);
     const directory = await this.directory.lookup(networkId, requireUser(caller));
     const scope = scopeOf(directory);
     const closed = await this.dataSource.getRepository(ClosedPeriodEntity).findOneBy({ networkId, month });
     if (closed) return view(closed.figures, directory, month, closed, scope);
-    await this.stream.catchUp();
+    await this.stream.catchUpForRead();
     const figures = await computeFigures(this.dataSource.manager, settingsOf(directory, month));
     return view(figures, directory, month, null, scope);
   }
@@ -56,9 +59,8 @@ export class PeriodsService {
         );
       }
       await this.stream.catchUp();
-      await this.dataSource.transaction(async (manager) => {
-        // Holding the stream's position keeps any batch from landing a charge while the figures are taken.
-        await manager.query("SELECT position FROM consumer_positions WHERE source = 'network' FOR UPDATE");
+      // The stream held still: no batch can land a charge while the figures are taken and stored.
+      await this.stream.whileHeld(async (manager) => {
         const figures = await computeFigures(manager, settingsOf(directory, month));
         await manager.query(
           `INSERT INTO closed_periods (network_id, month, closed_at, closed_by, figures)

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { comparePositions, OutboxEvent, OutboxFeedClient } from '@passerelle/outbox';
+import { MalformedEventError, OutboxEvent, parseVisitEvent, VisitEvent } from '@passerelle/contracts';
+import { comparePositions, OutboxFeedClient } from '@passerelle/outbox';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { closedMonthsOf, openPeriodFrom } from '../periods/closed-months';
+import { Ledger } from '../ledger/ledger';
 import { SETTLEMENT_DATA_SOURCE } from '../settlement.data-source';
 
 export const VISIT_STREAM = Symbol('VISIT_STREAM');
@@ -13,26 +14,27 @@ export interface VisitStreamOptions {
   /** Polls the network subgraph's outbox this often when it has nothing new. */
   pollIntervalMs: number;
   batchSize: number;
+  /** How long a read waits for the stream to reach the network's head before answering from what is recorded. */
+  readWaitMs: number;
   /** False builds the subgraph without consuming (supergraph composition). */
   enabled: boolean;
 }
 
-/** What the network subgraph writes for each accepted or voided visit (see its visit-events.ts). */
-interface VisitEvent {
-  visitId: string;
-  networkId: string;
-  hostSpaceId: string;
-  payer: { kind: string; id: string };
-  occurredAt: string;
-  networkMonth: string;
-  amountCents: number;
-}
+/** Closing a period waits this long for the stream to reach the head, then fails. */
+const CLOSE_WAIT_MS = 30_000;
 
 const SOURCE = 'network';
 
+class StreamBehindError extends Error {
+  constructor(waitedMs: number) {
+    super(`The visit stream did not reach the network's head within ${waitedMs} ms.`);
+  }
+}
+
 /**
- * Turns the network subgraph's visit events into charges, in outbox order, exactly once: each batch
- * is recorded with the new read position in one transaction, and replaying an event changes nothing.
+ * Reads the network subgraph's visit events in outbox order and hands them to the ledger exactly
+ * once: each batch is recorded with the new read position in one transaction, and replaying an event
+ * changes nothing. It polls, catches up on demand, and holds its position still while a period closes.
  */
 @Injectable()
 export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,10 +42,12 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
   private queue: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private reportedMalformed?: string;
 
   constructor(
     @InjectDataSource(SETTLEMENT_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(VISIT_STREAM) private readonly options: VisitStreamOptions,
+    private readonly ledger: Ledger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -56,17 +60,43 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
     await this.queue;
   }
 
-  /** Reads and records everything committed in the network subgraph up to now. */
-  async catchUp(timeoutMs = 30_000): Promise<void> {
-    const head = await this.options.feed.head();
-    const deadline = Date.now() + timeoutMs;
-    while (comparePositions(await this.position(), head) < 0) {
-      // Nothing readable yet means an older transaction of the network subgraph is still open.
-      if ((await this.consumeBatch()) === 0) {
-        if (Date.now() > deadline) throw new Error('The visit stream did not catch up in time.');
-        await delay(10);
-      }
+  /**
+   * Before closing a period: reads and records everything committed in the network subgraph up to
+   * now, or fails (the network unreachable, the stream stopped at a malformed event, or still behind
+   * after CLOSE_WAIT_MS): a period must never freeze without a visit that was already accepted.
+   */
+  async catchUp(): Promise<void> {
+    await this.reachHead(CLOSE_WAIT_MS);
+  }
+
+  /**
+   * Before a read: the same, but a read never waits long nor fails for it. Past `readWaitMs` (another
+   * transaction of the network's database still open), with the network unreachable or the stream
+   * stopped, it answers from what is recorded: figures a moment behind, which the next read completes.
+   */
+  async catchUpForRead(): Promise<void> {
+    try {
+      await this.reachHead(this.options.readWaitMs);
+    } catch (error) {
+      if (error instanceof MalformedEventError) this.reportMalformed(error);
+      else if (error instanceof StreamBehindError)
+        this.logger.debug(`${error.message} Answering from what is recorded.`);
+      else
+        this.logger.warn(
+          `Could not read the visit stream; answering from what is recorded: ${(error as Error).message}`,
+        );
     }
+  }
+
+  /**
+   * Runs `work` in a transaction during which no batch can record (the position row is locked): what it
+   * reads of the charges stays still until it commits, as closing a period needs.
+   */
+  whileHeld<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT position FROM consumer_positions WHERE source = $1 FOR UPDATE', [SOURCE]);
+      return work(manager);
+    });
   }
 
   /** One batch, never two at once in this process; the number of events recorded. */
@@ -84,6 +114,18 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
     return row.position;
   }
 
+  private async reachHead(waitMs: number): Promise<void> {
+    const head = await this.options.feed.head();
+    const deadline = Date.now() + waitMs;
+    while (comparePositions(await this.position(), head) < 0) {
+      // Nothing readable yet means an older transaction of the network's database is still open.
+      if ((await this.consumeBatch()) === 0) {
+        if (Date.now() > deadline) throw new StreamBehindError(waitMs);
+        await delay(10);
+      }
+    }
+  }
+
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => void this.poll(), delayMs);
   }
@@ -92,7 +134,9 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
     try {
       while (!this.stopped && (await this.consumeBatch()) === this.options.batchSize);
     } catch (error) {
-      if (!this.stopped) this.logger.warn(`Could not read the visit stream, retrying: ${(error as Error).message}`);
+      if (this.stopped) return;
+      if (error instanceof MalformedEventError) this.reportMalformed(error);
+      else this.logger.warn(`Could not read the visit stream, retrying: ${(error as Error).message}`);
     } finally {
       if (!this.stopped) this.schedule(this.options.pollIntervalMs);
     }
@@ -102,74 +146,54 @@ export class VisitStreamConsumer implements OnApplicationBootstrap, OnApplicatio
     const from = await this.position();
     const events = await this.options.feed.read(from, this.options.batchSize);
     if (events.length === 0) return 0;
-    return this.dataSource.transaction(async (manager) => {
+    const { readable, visits, malformed } = checked(events);
+    if (readable.length === 0) throw malformed;
+    const recorded = await this.dataSource.transaction(async (manager) => {
       // Another instance may have recorded this batch meanwhile: the locked position says.
       const [row]: Array<{ position: string }> = await manager.query(
         'SELECT position FROM consumer_positions WHERE source = $1 FOR UPDATE',
         [SOURCE],
       );
       if (row.position !== from) return 0;
-      const visits = events.filter((event) => event.type.startsWith('visit.'));
-      const networkIds = [...new Set(visits.map((event) => (event.payload as unknown as VisitEvent).networkId))];
-      const closed = await closedMonthsOf(manager, networkIds);
-      for (const event of visits) await this.apply(manager, event, closed);
+      await this.ledger.record(manager, visits);
       await manager.query('UPDATE consumer_positions SET position = $2, updated_at = now() WHERE source = $1', [
         SOURCE,
-        events[events.length - 1].position,
+        readable[readable.length - 1].position,
       ]);
-      return events.length;
+      return readable.length;
     });
+    if (malformed) throw malformed;
+    return recorded;
   }
 
-  private async apply(manager: EntityManager, event: OutboxEvent, closed: Map<string, Set<string>>): Promise<void> {
-    const visit = event.payload as unknown as VisitEvent;
-    const closedMonths = closed.get(visit.networkId)!;
-    if (event.type === 'visit.accepted') {
-      await manager.query(
-        `WITH settled AS (
-           INSERT INTO settled_visits
-             (visit_id, network_id, host_space_id, payer_kind, payer_id, amount_cents, network_month, period_month)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (visit_id) DO NOTHING
-           RETURNING *)
-         INSERT INTO charges (network_id, period_month, visit_id, host_space_id, payer_kind, payer_id, visits, amount_cents)
-         SELECT network_id, period_month, visit_id, host_space_id, payer_kind, payer_id, 1, amount_cents
-           FROM settled WHERE amount_cents <> 0`,
-        [
-          visit.visitId,
-          visit.networkId,
-          visit.hostSpaceId,
-          visit.payer.kind,
-          visit.payer.id,
-          visit.amountCents,
-          visit.networkMonth,
-          openPeriodFrom(closedMonths, visit.networkMonth),
-        ],
-      );
-    } else if (event.type === 'visit.voided') {
-      // An UPDATE … RETURNING answers [rows, affected count].
-      const [rows]: [Array<{ period_month: string; amount_cents: string }>, number] = await manager.query(
-        `UPDATE settled_visits SET voided_at = $2
-          WHERE visit_id = $1 AND voided_at IS NULL
-          RETURNING period_month, amount_cents`,
-        [visit.visitId, event.createdAt],
-      );
-      const voided = rows[0];
-      if (!voided || voided.amount_cents === '0') return;
-      if (!closedMonths.has(voided.period_month)) {
-        await manager.query('DELETE FROM charges WHERE visit_id = $1 AND period_month = $2', [
-          visit.visitId,
-          voided.period_month,
-        ]);
-      } else {
-        // Its period is frozen: the refund is a negative charge in the earliest period still open.
-        await manager.query(
-          `INSERT INTO charges (network_id, period_month, visit_id, host_space_id, payer_kind, payer_id, visits, amount_cents)
-           SELECT network_id, $2, visit_id, host_space_id, payer_kind, payer_id, -1, -amount_cents
-             FROM settled_visits WHERE visit_id = $1`,
-          [visit.visitId, openPeriodFrom(closedMonths, voided.period_month)],
-        );
-      }
+  /** Once per event, not at every poll: the stream stays stopped there until a fix is deployed. */
+  private reportMalformed(error: MalformedEventError): void {
+    if (this.reportedMalformed === error.position) return;
+    this.reportedMalformed = error.position;
+    this.logger.error(`The visit stream is stopped before an event it cannot read. ${error.message}`);
+  }
+}
+
+/**
+ * The events up to the first malformed one, checked against the contract. The stream stops at a
+ * malformed event rather than skip it: skipping would lose a charge for good (the outbox is never
+ * rewritten), while a consumer that does not yet know a producer's new shape (the likely cause) is
+ * fixed by deploying it, after which it resumes at that very event, exactly once.
+ */
+function checked(events: OutboxEvent[]): {
+  readable: OutboxEvent[];
+  visits: VisitEvent[];
+  malformed?: MalformedEventError;
+} {
+  const visits: VisitEvent[] = [];
+  for (const [index, event] of events.entries()) {
+    try {
+      const visit = parseVisitEvent(event);
+      if (visit) visits.push(visit);
+    } catch (error) {
+      if (!(error instanceof MalformedEventError)) throw error;
+      return { readable: events.slice(0, index), visits, malformed: error };
     }
   }
+  return { readable: events, visits };
 }

@@ -1,14 +1,10 @@
 import { Module } from '@nestjs/common';
-import { NetworkDirectoryClient } from '../network-directory/network-directory.client';
-import { VisitPeriodResolver } from './visit-period.resolver';
-import { VisitPeriodsController } from './visit-periods.controller';
-import { VisitPeriodsService } from './visit-periods.service';
+import { Ledger } from '../ledger/ledger';
 import { VisitStreamConsumer } from './visit-stream.consumer';
 
-/** The network subgraph's visit events, recorded as charges; and the period each visit is settled in. */
+/** The network subgraph's visit events, read in order and recorded by the ledger. */
 @Module({
-  controllers: [VisitPeriodsController],
-  providers: [VisitStreamConsumer, VisitPeriodsService, VisitPeriodResolver, NetworkDirectoryClient],
+  providers: [VisitStreamConsumer, Ledger],
   exports: [VisitStreamConsumer],
 })
 export class VisitStreamModule {}

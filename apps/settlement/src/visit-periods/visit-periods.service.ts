@@ -1,23 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { MovedVisits } from '@passerelle/contracts';
 import { isUuid } from '@passerelle/database';
 import { DataSource } from 'typeorm';
 import { SETTLEMENT_DATA_SOURCE } from '../settlement.data-source';
-import { VisitStreamConsumer } from './visit-stream.consumer';
-
-/**
- * The visits of one network month that are settled in another: those that arrived after their own
- * month closed (moved out of it) and those of earlier months that arrived after theirs closed (moved
- * into it). Only late arrivals move, so both lists are short.
- */
-export interface MovedVisits {
-  movedIn: string[];
-  movedOut: string[];
-}
+import { VisitStreamConsumer } from '../visit-stream/visit-stream.consumer';
 
 /**
  * Which period each visit is settled in, as `Visit.periodMonth` and the network subgraph's month filter
- * both ask. Both first read the stream up to now, so a visit accepted a moment ago is placed too.
+ * both ask. Both first read the stream up to now (as far as it gets in a moment: a read never waits
+ * long for it), so a visit accepted a moment ago is placed too.
  */
 @Injectable()
 export class VisitPeriodsService {
@@ -30,14 +22,14 @@ export class VisitPeriodsService {
   async periodMonths(ids: readonly string[]): Promise<Array<string | null>> {
     let found = await this.lookup(ids);
     if (found.size < ids.length) {
-      await this.stream.catchUp();
+      await this.stream.catchUpForRead();
       found = await this.lookup(ids);
     }
     return ids.map((id) => found.get(id) ?? null);
   }
 
   async moved(networkId: string, month: string): Promise<MovedVisits> {
-    await this.stream.catchUp();
+    await this.stream.catchUpForRead();
     // Served by the partial index settled_visits_moved_idx, which holds the moved visits alone.
     const rows: Array<{ visit_id: string; moved_in: boolean }> = await this.dataSource.query(
       `SELECT visit_id, period_month = $2 AS moved_in FROM settled_visits

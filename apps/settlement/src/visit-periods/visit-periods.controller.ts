@@ -1,7 +1,8 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { InternalApiGuard } from '@passerelle/auth';
+import { controllerPath, MOVED_VISITS, MovedVisits, UncheckedRequestOf } from '@passerelle/contracts';
 import { isUuid } from '@passerelle/database';
-import { MovedVisits, VisitPeriodsService } from './visit-periods.service';
+import { VisitPeriodsService } from './visit-periods.service';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -10,14 +11,14 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * whose period is not their own month, so that it can filter its own table without a list of the
  * month's ids.
  */
-@Controller('internal/visit-periods')
+@Controller()
 @UseGuards(InternalApiGuard)
 export class VisitPeriodsController {
   constructor(private readonly periods: VisitPeriodsService) {}
 
-  @Post('moved')
+  @Post(controllerPath(MOVED_VISITS))
   @HttpCode(200)
-  moved(@Body() body: { networkId?: unknown; month?: unknown }): Promise<MovedVisits> {
+  moved(@Body() body: UncheckedRequestOf<typeof MOVED_VISITS>): Promise<MovedVisits> {
     const { networkId, month } = body ?? {};
     if (typeof networkId !== 'string' || !isUuid(networkId) || typeof month !== 'string' || !MONTH.test(month)) {
       throw new BadRequestException('networkId must be a UUID and month YYYY-MM');

@@ -1,0 +1,55 @@
+import type { Caller } from './caller';
+import { internalEndpoint } from './endpoint';
+import type { PartyKind } from './party';
+
+/** Endpoints the network subgraph (the registry) serves to the other subgraphs. */
+
+export interface SettlementDirectoryRequest {
+  networkId: string;
+  /** The user asking; without one, the caller part answers "may do nothing". */
+  userId?: string;
+}
+
+export interface SettlementDirectory {
+  /** Null when there is no such network. */
+  network: {
+    id: string;
+    name: string;
+    currency: string;
+    timezone: string;
+    settlementMode: 'DIRECT' | 'CENTRAL';
+  } | null;
+  /**
+   * What the user may do with the network's settlement, decided by the registry's catalogue from the
+   * current role grants: close it (an admin), read its periods, and whose lines (the spaces they operate
+   * that are ACTIVE members; empty for an admin, who sees every line). Settlement only obeys it.
+   */
+  caller: { networkAdmin: boolean; mayReadPeriods: boolean; operatedSpaceIds: string[] };
+  /** Every party that can appear in the network's settlement, with its current name. */
+  parties: Array<{ kind: PartyKind; id: string; name: string }>;
+}
+
+/** A network's settings, the caller's roles on it as they are now, and its parties' names: one round trip. */
+export const SETTLEMENT_DIRECTORY = internalEndpoint<SettlementDirectoryRequest, SettlementDirectory>(
+  '/internal/settlement-directory',
+);
+
+export const MAX_VISIBLE_VISIT_IDS = 1000;
+
+/** Of these visits (at most MAX_VISIBLE_VISIT_IDS), those the caller may see, by the registry's rule for Visit. */
+export const VISIBLE_VISITS = internalEndpoint<{ caller: Caller; visitIds: readonly string[] }, { visitIds: string[] }>(
+  '/internal/visible-visits',
+);
+
+/** Who a device token stands for, as it is now (only the registry knows scanners); null for none. */
+export const SCANNER_CALLER = internalEndpoint<{ token: string }, { caller: Caller | null }>(
+  '/internal/scanner-caller',
+);
+
+export const MAX_EMAIL_VISIBILITY_USERS = 1000;
+
+/** Of these users (at most MAX_EMAIL_VISIBILITY_USERS), those whose email the viewer may see. */
+export const EMAIL_VISIBILITY = internalEndpoint<
+  { viewerId: string; userIds: readonly string[] },
+  { visibleUserIds: string[] }
+>('/internal/email-visibility');
