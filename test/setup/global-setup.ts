@@ -3,7 +3,7 @@ import { databaseUrl, TEST_ADMIN_URL_ENV, TEST_TEMPLATE_ENV, withAdmin } from '@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { subgraphDatabases } from '../../apps/launcher/src/subgraph-databases';
+import { SUBGRAPHS } from '../../apps/launcher/src/subgraphs';
 
 /**
  * Starts a real PostgreSQL (embedded, or the server in TEST_DATABASE_URL) and migrates a template
@@ -22,8 +22,7 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS ${template}`);
     await client.query(`CREATE DATABASE ${template}`);
   });
-  for (const describe of Object.values(subgraphDatabases))
-    await runMigrations(describe(databaseUrl(adminUrl, template)));
+  for (const subgraph of SUBGRAPHS) await runMigrations(subgraph.database(databaseUrl(adminUrl, template)));
   process.env[TEST_ADMIN_URL_ENV] = adminUrl;
   process.env[TEST_TEMPLATE_ENV] = template;
 }
