@@ -1,3 +1,6 @@
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
 // One run for everything: pure unit specs next to the code, end-to-end specs under test/ against a
 // real PostgreSQL that global setup starts (embedded) or finds in TEST_DATABASE_URL.
 const swc = [
@@ -9,13 +12,10 @@ const swc = [
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
       target: 'es2023',
       keepClassNames: true,
-      // Aliases are rewritten at compile time, so global setup (outside jest's resolver) sees them too.
+      // Aliases (the build's, from .swcrc) are rewritten at compile time, so global setup (outside jest's
+      // resolver) sees them too.
       baseUrl: __dirname,
-      paths: Object.fromEntries(
-        ['config', 'database', 'auth', 'graphql', 'outbox', 'credentials', 'calendar', 'contracts', 'testing'].map(
-          (lib) => [`@passerelle/${lib}`, [`./libs/${lib}/src`]],
-        ),
-      ),
+      paths: JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8')).jsc.paths,
     },
     module: { type: 'commonjs' },
   },

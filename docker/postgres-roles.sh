@@ -1,15 +1,14 @@
 #!/bin/sh
 # Run once by the postgres image on a new volume (docker-entrypoint-initdb.d): one role per subgraph,
-# no superuser, owning its own schema and nothing else. Passwords come from .env (npm run keys).
+# no superuser, owning its own schema and nothing else. docker-compose.yml names the subgraphs in
+# PASSERELLE_SUBGRAPHS; each one's password comes from .env (npm run keys) as <NAME>_DATABASE_PASSWORD.
 set -eu
-psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
-  -v accounts_password="$ACCOUNTS_DATABASE_PASSWORD" \
-  -v network_password="$NETWORK_DATABASE_PASSWORD" \
-  -v settlement_password="$SETTLEMENT_DATABASE_PASSWORD" <<'SQL'
-CREATE ROLE passerelle_accounts LOGIN PASSWORD :'accounts_password';
-CREATE ROLE passerelle_network LOGIN PASSWORD :'network_password';
-CREATE ROLE passerelle_settlement LOGIN PASSWORD :'settlement_password';
-CREATE SCHEMA accounts AUTHORIZATION passerelle_accounts;
-CREATE SCHEMA network AUTHORIZATION passerelle_network;
-CREATE SCHEMA settlement AUTHORIZATION passerelle_settlement;
+for name in $PASSERELLE_SUBGRAPHS; do
+  variable="$(echo "$name" | tr '[:lower:]' '[:upper:]')_DATABASE_PASSWORD"
+  password="$(printenv "$variable")" || { echo "$variable is not set" >&2; exit 1; }
+  psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
+    -v schema="$name" -v role="passerelle_$name" -v password="$password" <<'SQL'
+CREATE ROLE :"role" LOGIN PASSWORD :'password';
+CREATE SCHEMA :"schema" AUTHORIZATION :"role";
 SQL
+done

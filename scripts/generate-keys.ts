@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateEs256KeyPair } from '@passerelle/auth';
+import { SUBGRAPH_NAMES, subgraphVariable } from '@passerelle/config';
 
 const pair = generateEs256KeyPair();
 const oneLine = (pem: string) => pem.trim().replace(/\n/g, '\\n');
@@ -12,6 +13,9 @@ console.log(`ACCESS_TOKEN_PUBLIC_KEY="${oneLine(pair.publicKeyPem)}"`);
 console.log(`INTERNAL_API_KEY=${randomBytes(32).toString('hex')}`);
 console.log(`QR_KEY_ENCRYPTION_SECRET=${randomBytes(32).toString('hex')}`);
 // docker-compose.yml: the superuser's password, and one per subgraph's role (hex: safe inside a URL).
-for (const name of ['POSTGRES', 'ACCOUNTS_DATABASE', 'NETWORK_DATABASE', 'SETTLEMENT_DATABASE']) {
-  console.log(`${name}_PASSWORD=${randomBytes(24).toString('hex')}`);
+for (const name of [
+  'POSTGRES_PASSWORD',
+  ...SUBGRAPH_NAMES.map((name) => subgraphVariable(name, 'DATABASE_PASSWORD')),
+]) {
+  console.log(`${name}=${randomBytes(24).toString('hex')}`);
 }

@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, startEmbeddedPostgres, SubgraphDatabase } from '@passerelle/database';
-import { subgraphDatabases } from '../apps/launcher/src/subgraph-databases';
+import { SUBGRAPHS } from '../apps/launcher/src/subgraphs';
 
 async function main(): Promise<void> {
   const [app, name] = process.argv.slice(2);
-  const describe = subgraphDatabases[app as keyof typeof subgraphDatabases];
+  const describe = SUBGRAPHS.find((subgraph) => subgraph.name === app)?.database;
   if (!describe || !name)
-    throw new Error(`usage: generate-migration <${Object.keys(subgraphDatabases).join('|')}> <Name>`);
+    throw new Error(`usage: generate-migration <${SUBGRAPHS.map((subgraph) => subgraph.name).join('|')}> <Name>`);
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-gen-'));
   const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.adminUrl;

@@ -172,8 +172,15 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const password =
-    process.env.PASSERELLE_PASSWORD ?? (process.stdin.isTTY ? await askPassword(`Password for ${email}: `) : '');
+  // Only a terminal can be asked for a password without echoing it; a pipe or a script says it in the environment.
+  if (process.env.PASSERELLE_PASSWORD === undefined && !process.stdin.isTTY) {
+    console.error(
+      'No terminal to ask the password on: give it in PASSERELLE_PASSWORD instead ' +
+        '(PASSERELLE_PASSWORD=… npm run statement -- …).',
+    );
+    return 2;
+  }
+  const password = process.env.PASSERELLE_PASSWORD ?? (await askPassword(`Password for ${email}: `));
   try {
     console.log(
       await renderStatement({

@@ -8,7 +8,7 @@ import { gatewayUrlIn, health, launch, Launcher, postmaster, until } from './sup
 import { checkIn, createProduct, issuePass, newKey, passAs, seedNetwork, tryCheckIn, visits } from './support/passes';
 import type { TestStack } from './support/stack';
 
-// Each `npm start` builds, starts PostgreSQL and the servers, and seeds the demo: slow on a busy machine.
+// Each `npm start` starts PostgreSQL and the servers, and seeds the demo: slow on a busy machine.
 jest.setTimeout(180_000);
 
 const LOG_IN = `mutation { logIn(input: { email: "nina@toulouse.demo", password: "passerelle-demo" }) { accessToken } }`;

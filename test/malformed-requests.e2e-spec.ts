@@ -1,18 +1,16 @@
 import { GraphQLHttpResponse, sendGraphQL } from '@passerelle/testing';
 import { startTestStack, TestStack } from './support/stack';
-import { holderSession, newKey, seedNetwork, SeededNetwork, sellPass } from './support/passes';
+import { CREATE_PRODUCT, holderSession, newKey, seedNetwork, SeededNetwork, sellPass } from './support/passes';
 
 // Malformed requests, sent as a client would: through the gateway and straight to the network subgraph,
 // in production and in development mode. Each must be HTTP 400, BAD_USER_INPUT naming the field.
 
-const CREATE_PRODUCT_ID = `mutation CreatePassProduct($input: CreatePassProductInput!) {
-  createPassProduct(input: $input) { id unitValueCents }
-}`;
+// Statuses alone: the refusal read here is the upload's own, with no visit field another subgraph resolves.
+const SYNC_STATUSES = `mutation SyncStatuses($input: [CheckInInput!]!) { syncCheckIns(input: $input) { status repeat } }`;
 const NETWORKS = 'query A { networks { id } } query B { networks { slug } }';
 const QR_IMAGES = (aliases: number) =>
   `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: myPasses { qr { svg pngDataUrl } }`).join(' ')} }`;
 // Only the network subgraph's own fields, to send it straight there too.
-const SYNC_CHECK_INS = `mutation SyncCheckIns($input: [CheckInInput!]!) { syncCheckIns(input: $input) { status repeat } }`;
 const PASS_IMAGE = `query Image($id: ID!) { pass(id: $id) { qr { svg } } }`;
 
 type Body = Record<string, unknown>;
@@ -45,7 +43,7 @@ describe.each([
       ['network subgraph', `${stack.subgraphUrls.network}/graphql`],
     ];
     product = (input) => ({
-      query: CREATE_PRODUCT_ID,
+      query: CREATE_PRODUCT,
       variables: {
         input: {
           networkId: seeded.network.id,
@@ -66,7 +64,7 @@ describe.each([
     ['an unknown enum value', () => product({ kind: 'NOPE' }), 'input.kind'],
     ['a number for a name', () => product({ name: 3 }), 'input.name'],
     ['an Int beyond 32 bits', () => product({ units: 2147483648 }), 'input.units'],
-    ['a missing variable', () => ({ query: CREATE_PRODUCT_ID, variables: {} }), 'input'],
+    ['a missing variable', () => ({ query: CREATE_PRODUCT, variables: {} }), 'input'],
     ['two operations and no operationName', () => ({ query: NETWORKS }), 'operationName'],
     ['an operationName the query lacks', () => ({ query: NETWORKS, operationName: 'C' }), 'operationName'],
     [
@@ -133,14 +131,14 @@ describe.each([
       idempotencyKey: i === 3 ? `${newKey()}\u0000` : newKey(),
     }));
     for (const [, url] of targets) {
-      const response = await send(url, { query: SYNC_CHECK_INS, variables: { input: scans } }, space.scanner);
+      const response = await send(url, { query: SYNC_STATUSES, variables: { input: scans } }, space.scanner);
       expectRefused(response, 'input[3].idempotencyKey', production);
     }
     // Nothing was recorded: the corrected upload is the pass's first visit of the day.
     const corrected = scans.map((scan, i) => (i === 3 ? { ...scan, idempotencyKey: newKey() } : scan));
     const again = await send(
       stack.gatewayUrl,
-      { query: SYNC_CHECK_INS, variables: { input: corrected } },
+      { query: SYNC_STATUSES, variables: { input: corrected } },
       space.scanner,
     );
     const results = (again.body.data as { syncCheckIns: Array<{ status: string; repeat: boolean }> }).syncCheckIns;

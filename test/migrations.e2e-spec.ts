@@ -1,6 +1,6 @@
 import { pendingSchemaChanges } from '@passerelle/database';
 import { cloneTestDatabase, TestDatabase } from '@passerelle/testing';
-import { subgraphDatabases } from '../apps/launcher/src/subgraph-databases';
+import { SUBGRAPHS } from '../apps/launcher/src/subgraphs';
 
 describe('migrations', () => {
   let database: TestDatabase;
@@ -9,8 +9,10 @@ describe('migrations', () => {
   });
   afterAll(() => database.drop());
 
-  it.each(Object.keys(subgraphDatabases))('leave nothing for the %s entities to change (no drift)', async (name) => {
-    const describe = subgraphDatabases[name as keyof typeof subgraphDatabases];
-    expect(await pendingSchemaChanges(describe(database.url))).toEqual([]);
-  });
+  it.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))(
+    'leave nothing for the %s entities to change (no drift)',
+    async (_name, subgraph) => {
+      expect(await pendingSchemaChanges(subgraph.database(database.url))).toEqual([]);
+    },
+  );
 });

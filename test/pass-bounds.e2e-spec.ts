@@ -10,9 +10,8 @@ import {
   tryIssuePass,
   unique,
 } from './support/passes';
+import { MY_PASSES, REVOKE_PASS } from './support/documents';
 
-const MY_PASSES = `query MyPasses { myPasses { id status } }`;
-const REVOKE_PASS = `mutation RevokePass($id: ID!, $reason: String!) { revokePass(passId: $id, reason: $reason) { id } }`;
 const BOUND = 100;
 
 type Issued = GraphQLResponse<{ issuePass: { id: string } }>;

@@ -22,12 +22,9 @@ import {
   tryIssuePass,
   unique,
 } from './support/passes';
+import { MY_PASSES, NETWORK_KEYS, QR_IMAGES, REVOKE_PASS } from './support/documents';
 
 const NETWORK_PRODUCTS = `query NetworkProducts($id: ID!) { network(id: $id) { products { name kind } } }`;
-const MY_PASSES = `query MyPasses { myPasses { id serial holder { id email displayName } } }`;
-const REVOKE_PASS = `mutation RevokePass($id: ID!, $reason: String!) { revokePass(passId: $id, reason: $reason) { id status } }`;
-const QR_IMAGES = `query QrImages($id: ID!) { pass(id: $id) { qr { svg pngDataUrl } } }`;
-const NETWORK_KEYS = `query NetworkKeys($id: ID!) { networkKeys(networkId: $id) { kid alg jwk createdAt retiredAt } }`;
 const ROTATE_KEY = `mutation RotateNetworkKey($id: ID!) { rotateNetworkKey(networkId: $id) { kid alg jwk retiredAt } }`;
 
 type PublicKey = { kid: string; alg: string; jwk: string; retiredAt: string | null };
@@ -164,7 +161,12 @@ describe('pass products and passes', () => {
     type Mine = { myPasses: Array<{ id: string; serial: string; holder: unknown }> };
     const { myPasses } = dataOf(await stack.gql<Mine>(MY_PASSES, {}, holder.token));
     expect(myPasses).toEqual([
-      { id: pass.id, serial: pass.serial, holder: { id: holder.userId, email: holderEmail, displayName: HOLDER_NAME } },
+      {
+        id: pass.id,
+        serial: pass.serial,
+        status: 'ACTIVE',
+        holder: { id: holder.userId, email: holderEmail, displayName: HOLDER_NAME },
+      },
     ]);
   });
 

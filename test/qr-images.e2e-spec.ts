@@ -2,8 +2,8 @@ import { dataOf } from '@passerelle/testing';
 import QRCode from 'qrcode';
 import { startTestStack, TestStack } from './support/stack';
 import { holderSession, scanAt, seedNetwork, SeededNetwork, sellPass } from './support/passes';
+import { QR_IMAGES } from './support/documents';
 
-const QR_IMAGES = `query QrImages($id: ID!) { pass(id: $id) { qr { token svg pngDataUrl } } }`;
 type Images = { pass: { qr: { token: string; svg: string; pngDataUrl: string } } };
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

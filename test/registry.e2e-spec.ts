@@ -2,20 +2,19 @@ import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import { startTestStack, TestStack } from './support/stack';
 import { signUp } from './support/passes';
+import {
+  APPROVE_MEMBERSHIP,
+  CREATE_ORGANIZATION,
+  CURRENT_SCANNER,
+  ME_ROLES,
+  REGISTER_NETWORK,
+  REGISTER_SCANNER,
+  REGISTER_SPACE,
+  REQUEST_MEMBERSHIP,
+  REVOKE_SCANNER,
+  SUSPEND_MEMBERSHIP,
+} from './support/documents';
 
-const ME_ROLES = `query MeRoles { me { id roles { role network { id slug } space { id } } } }`;
-const REGISTER_NETWORK = `mutation RegisterNetwork($input: RegisterNetworkInput!) {
-  registerNetwork(input: $input) { id slug name currency timezone settlementMode }
-}`;
-const REGISTER_SPACE = `mutation RegisterSpace($input: RegisterSpaceInput!) {
-  registerSpace(input: $input) { id slug name city country address latitude longitude timezone }
-}`;
-const MEMBERSHIP = 'id status nomadSeats creditsPerDay joinedAt network { id } space { id }';
-const REQUEST_MEMBERSHIP = `mutation RequestMembership($input: RequestMembershipInput!) {
-  requestMembership(input: $input) { ${MEMBERSHIP} }
-}`;
-const APPROVE_MEMBERSHIP = `mutation Approve($id: ID!) { approveMembership(membershipId: $id) { ${MEMBERSHIP} } }`;
-const SUSPEND_MEMBERSHIP = `mutation Suspend($id: ID!) { suspendMembership(membershipId: $id) { ${MEMBERSHIP} } }`;
 const NETWORKS = `query Networks { networks { id slug } }`;
 const NETWORK = `query Network($id: ID, $slug: String) { network(id: $id, slug: $slug) { id slug name } }`;
 const NETWORK_MEMBERS = `query NetworkMembers($id: ID!) {
@@ -27,14 +26,6 @@ const NETWORK_MEMBERS = `query NetworkMembers($id: ID!) {
 }`;
 const SPACE = `query Space($id: ID, $slug: String) {
   space(id: $id, slug: $slug) { id slug country memberships { status network { slug } } }
-}`;
-const REGISTER_SCANNER = `mutation RegisterScanner($input: RegisterScannerInput!) {
-  registerScanner(input: $input) { token scanner { id name createdAt revokedAt space { id } } }
-}`;
-const REVOKE_SCANNER = `mutation RevokeScanner($id: ID!) { revokeScanner(scannerId: $id) { id revokedAt } }`;
-const CURRENT_SCANNER = `query CurrentScanner { currentScanner { id name space { id slug } } }`;
-const CREATE_ORGANIZATION = `mutation CreateOrganization($input: CreateOrganizationInput!) {
-  createOrganization(input: $input) { id name network { id } }
 }`;
 const ORGANIZATIONS = `query Organizations($id: ID!) { network(id: $id) { organizations { name } } }`;
 

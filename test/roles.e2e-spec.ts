@@ -1,31 +1,23 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { startTestStack, TestStack } from './support/stack';
 import { signUp } from './support/passes';
+import {
+  APPROVE_MEMBERSHIP,
+  CREATE_ORGANIZATION,
+  CURRENT_SCANNER,
+  ME_ROLES,
+  REGISTER_NETWORK,
+  REGISTER_SCANNER,
+  REGISTER_SPACE,
+  REQUEST_MEMBERSHIP,
+  REVOKE_SCANNER,
+  SUSPEND_MEMBERSHIP,
+} from './support/documents';
 
-const ME_ROLES = `query MeRoles { me { id roles { role network { id slug } space { id } } } }`;
-const REGISTER_NETWORK = `mutation RegisterNetwork($input: RegisterNetworkInput!) {
-  registerNetwork(input: $input) { id slug }
-}`;
-const REGISTER_SPACE = `mutation RegisterSpace($input: RegisterSpaceInput!) {
-  registerSpace(input: $input) { id slug }
-}`;
-const REQUEST_MEMBERSHIP = `mutation RequestMembership($input: RequestMembershipInput!) {
-  requestMembership(input: $input) { id status }
-}`;
-const APPROVE_MEMBERSHIP = `mutation Approve($id: ID!) { approveMembership(membershipId: $id) { id status } }`;
-const SUSPEND_MEMBERSHIP = `mutation Suspend($id: ID!) { suspendMembership(membershipId: $id) { id status } }`;
 const GRANT_ROLE = `mutation GrantRole($input: GrantRoleInput!) {
   grantRole(input: $input) { role network { id } space { id } }
 }`;
-const REGISTER_SCANNER = `mutation RegisterScanner($input: RegisterScannerInput!) {
-  registerScanner(input: $input) { token scanner { id } }
-}`;
-const REVOKE_SCANNER = `mutation RevokeScanner($id: ID!) { revokeScanner(scannerId: $id) { id revokedAt } }`;
-const CURRENT_SCANNER = `query CurrentScanner { currentScanner { id } }`;
 const SPACE_MEMBERSHIPS = `query SpaceMemberships($id: ID!) { space(id: $id) { memberships { status } } }`;
-const CREATE_ORGANIZATION = `mutation CreateOrganization($input: CreateOrganizationInput!) {
-  createOrganization(input: $input) { id name }
-}`;
 
 type Session = { token: string; userId: string };
 type Ref = { id: string; slug: string };

@@ -1,7 +1,8 @@
+import type { SubgraphName } from '@passerelle/config';
 import type { Role, World } from './world';
 
 /** Where a request goes: the gateway, or straight to one subgraph (the attacks that skip the gateway). */
-export type Target = 'gateway' | 'accounts' | 'network' | 'settlement';
+export type Target = 'gateway' | SubgraphName;
 
 export type Expected =
   /** HTTP 400, the first error's code among `codes`, naming one of `fields`. */

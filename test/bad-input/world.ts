@@ -1,5 +1,6 @@
 import { dataOf } from '@passerelle/testing';
 import { checkIn, createOrganization, holderSession, seedNetwork, sellPass, signUp } from '../support/passes';
+import { REGISTER_SCANNER } from '../support/documents';
 import { monthIn, period } from '../support/settlement';
 import type { TestStack } from '../support/stack';
 
@@ -31,10 +32,6 @@ export interface World {
   /** The current month of the network, `YYYY-MM`. */
   month: string;
 }
-
-const REGISTER_SCANNER = `mutation RegisterScanner($input: RegisterScannerInput!) {
-  registerScanner(input: $input) { scanner { id } }
-}`;
 
 export async function seedWorld(stack: TestStack): Promise<World> {
   const seeded = await seedNetwork(stack, { spaces: [{}, {}] });

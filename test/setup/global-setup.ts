@@ -1,15 +1,19 @@
 import { runMigrations, startEmbeddedPostgres } from '@passerelle/database';
 import { databaseUrl, TEST_ADMIN_URL_ENV, TEST_TEMPLATE_ENV, withAdmin } from '@passerelle/testing';
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { subgraphDatabases } from '../../apps/launcher/src/subgraph-databases';
+import { promisify } from 'node:util';
+import { SUBGRAPHS } from '../../apps/launcher/src/subgraphs';
 
 /**
  * Starts a real PostgreSQL (embedded, or the server in TEST_DATABASE_URL) and migrates a template
- * database once; every test file then clones it.
+ * database once; every test file then clones it. Meanwhile builds `dist/` once for the tests that run
+ * `npm start` as a person does (they skip its own build: test/support/launcher.ts).
  */
 export default async function globalSetup(): Promise<void> {
+  const built = promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: join(__dirname, '..', '..') });
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-test-'));
@@ -22,8 +26,8 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS ${template}`);
     await client.query(`CREATE DATABASE ${template}`);
   });
-  for (const describe of Object.values(subgraphDatabases))
-    await runMigrations(describe(databaseUrl(adminUrl, template)));
+  for (const subgraph of SUBGRAPHS) await runMigrations(subgraph.database(databaseUrl(adminUrl, template)));
+  await built;
   process.env[TEST_ADMIN_URL_ENV] = adminUrl;
   process.env[TEST_TEMPLATE_ENV] = template;
 }

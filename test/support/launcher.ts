@@ -2,7 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** `npm start` in a child process, as a person runs it, with its output kept for assertions. */
+/**
+ * `npm start` in a child process, as a person runs it, with its output kept for assertions. Global
+ * setup has built `dist/` once for the whole run, so npm skips the `prestart` build here.
+ */
 export interface Launcher {
   child: ChildProcess;
   output(): string;
@@ -13,7 +16,10 @@ export interface Launcher {
 }
 
 export function launch(env: Record<string, string>): Launcher {
-  const child = spawn('npm', ['start'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['start', '--ignore-scripts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {

@@ -1,27 +1,18 @@
 import { dataOf } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import type { TestStack } from './stack';
-import { SIGN_UP } from './documents';
+import {
+  APPROVE_MEMBERSHIP,
+  CREATE_ORGANIZATION,
+  REGISTER_NETWORK,
+  REGISTER_SCANNER,
+  REGISTER_SPACE,
+  REQUEST_MEMBERSHIP,
+  SIGN_UP,
+  SUSPEND_MEMBERSHIP,
+} from './documents';
 
 /** Builders over the public API for the pass and check-in tests: every row is made through the gateway. */
-
-const REGISTER_NETWORK = `mutation RegisterNetwork($input: RegisterNetworkInput!) {
-  registerNetwork(input: $input) { id slug name timezone }
-}`;
-const REGISTER_SPACE = `mutation RegisterSpace($input: RegisterSpaceInput!) {
-  registerSpace(input: $input) { id slug name timezone }
-}`;
-const REQUEST_MEMBERSHIP = `mutation RequestMembership($input: RequestMembershipInput!) {
-  requestMembership(input: $input) { id status }
-}`;
-const APPROVE_MEMBERSHIP = `mutation Approve($id: ID!) { approveMembership(membershipId: $id) { id status } }`;
-const SUSPEND_MEMBERSHIP = `mutation Suspend($id: ID!) { suspendMembership(membershipId: $id) { id status } }`;
-const REGISTER_SCANNER = `mutation RegisterScanner($input: RegisterScannerInput!) {
-  registerScanner(input: $input) { token scanner { id } }
-}`;
-const CREATE_ORGANIZATION = `mutation CreateOrganization($input: CreateOrganizationInput!) {
-  createOrganization(input: $input) { id name }
-}`;
 
 export const PRODUCT_FIELDS = 'id name kind units freeDaysPerMonth unitValueCents validityDays allowPrintedQr';
 export const PASS_FIELDS = `id serial status issuedAt validUntil remainingUnits daysUsedThisMonth
@@ -45,7 +36,7 @@ export const VOID_VISIT = `mutation VoidVisit($id: ID!, $reason: String!) {
 }`;
 export const VISITS = `query Visits($filter: VisitFilter!, $first: Int, $after: String) {
   visits(filter: $filter, first: $first, after: $after) {
-    totalCount edges { cursor node { id space { id } pass { id } } } pageInfo { hasNextPage endCursor }
+    totalCount edges { cursor node { id periodMonth space { id } pass { id } } } pageInfo { hasNextPage endCursor }
   }
 }`;
 

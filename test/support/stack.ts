@@ -1,6 +1,7 @@
 import { generateEs256KeyPair, parseKeys } from '@passerelle/auth';
 import { cloneTestDatabase, GraphQLResponse, postGraphQL } from '@passerelle/testing';
 import { randomBytes } from 'node:crypto';
+import { SUBGRAPH_NAMES } from '@passerelle/config';
 import { RunningStack, startStack, StackOptions } from '../../apps/launcher/src/stack';
 
 export interface TestStack extends RunningStack {
@@ -20,9 +21,9 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
   const database = await cloneTestDatabase();
   const pair = generateEs256KeyPair();
   const stack = await startStack({
-    databaseUrls: { accounts: database.url, network: database.url, settlement: database.url },
+    databaseUrls: everySubgraph(database.url),
     qrKeyEncryptionSecret: randomBytes(32).toString('hex'),
-    ports: { gateway: 0, accounts: 0, network: 0, settlement: 0 },
+    ports: { gateway: 0, ...everySubgraph(0) },
     gatewayHost: '127.0.0.1',
     keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),
     internalApiKey: randomBytes(32).toString('hex'),
@@ -43,4 +44,9 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
       await database.drop();
     },
   };
+}
+
+/** The same value for every subgraph. */
+function everySubgraph<T>(value: T): Record<(typeof SUBGRAPH_NAMES)[number], T> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, value])) as Record<(typeof SUBGRAPH_NAMES)[number], T>;
 }

@@ -1,4 +1,4 @@
-import { appLogLevels, loadConfig } from '@passerelle/config';
+import { appLogLevels, loadConfig, SUBGRAPH_NAMES, subgraphVariable } from '@passerelle/config';
 import { startFastifyApp } from '@passerelle/graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,10 @@ import { GatewayModule } from './gateway.module';
 
 /** The gateway alone (production): serves the committed supergraph over the subgraphs' URLs. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, ['ACCOUNTS_URL', 'NETWORK_URL', 'SETTLEMENT_URL', 'INTERNAL_API_KEY']);
+  const config = loadConfig(process.env, [
+    ...SUBGRAPH_NAMES.map((name) => subgraphVariable(name, 'URL')),
+    'INTERNAL_API_KEY',
+  ]);
   const listen = {
     host: config.server.host,
     port: config.ports.gateway,

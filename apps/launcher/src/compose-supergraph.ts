@@ -4,66 +4,41 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { generateEs256KeyPair, parseKeys } from '@passerelle/auth';
+import { loadConfig } from '@passerelle/config';
+import type { SubgraphSettings } from '@passerelle/subgraph';
 import { parse } from 'graphql';
-import { AccountsModule } from '../../accounts/src/accounts.module';
-import { NetworkModule } from '../../network/src/network.module';
-import { SettlementModule } from '../../settlement/src/settlement.module';
+import { SUBGRAPHS } from './subgraphs';
 
-// The URLs written into the supergraph are placeholders: the gateway routes by subgraph name to the
-// URLs it is configured with.
-const SUBGRAPHS = {
-  accounts: {
-    url: 'http://accounts:4001/graphql',
-    module: () => {
-      const pair = generateEs256KeyPair();
-      return AccountsModule.forRoot({
-        schemaOnly: true,
-        databaseUrl: 'postgres://schema-only/none',
-        keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),
-        internalApiKey: 'schema-only'.padEnd(32, '-'),
-        networkUrl: () => 'http://network:4002',
-        production: false,
-        login: { maxFailuresPerEmail: 1, maxFailuresPerAddress: 1, lockoutSeconds: 1 },
-      });
-    },
-  },
-  network: {
-    url: 'http://network:4002/graphql',
-    module: () =>
-      NetworkModule.forRoot({
-        schemaOnly: true,
-        databaseUrl: 'postgres://schema-only/none',
-        accessTokenKeys: parseKeys(generateEs256KeyPair().publicKeyPem),
-        accountsUrl: 'http://accounts:4001',
-        settlementUrl: 'http://settlement:4003',
-        internalApiKey: 'schema-only'.padEnd(32, '-'),
-        qrKeyEncryptionSecret: 'schema-only'.padEnd(32, '-'),
-        production: false,
-      }),
-  },
-  settlement: {
-    url: 'http://settlement:4003/graphql',
-    module: () =>
-      SettlementModule.forRoot({
-        schemaOnly: true,
-        databaseUrl: 'postgres://schema-only/none',
-        accessTokenKeys: parseKeys(generateEs256KeyPair().publicKeyPem),
-        networkUrl: 'http://network:4002',
-        internalApiKey: 'schema-only'.padEnd(32, '-'),
-        production: false,
-      }),
-  },
-};
+/**
+ * Settings that build a subgraph's schema and nothing else: no database is reached, no secret is real.
+ * The URLs written into the supergraph are placeholders too: the gateway routes by subgraph name to
+ * the URLs it is configured with.
+ */
+function schemaOnlySettings(): SubgraphSettings {
+  const pair = generateEs256KeyPair();
+  const placeholder = loadConfig({});
+  return {
+    schemaOnly: true,
+    databaseUrl: 'postgres://schema-only/none',
+    keys: parseKeys(pair.publicKeyPem, pair.privateKeyPem),
+    internalApiKey: 'schema-only'.padEnd(32, '-'),
+    urlOf: (name) => `http://${name}:${placeholder.ports[name]}`,
+    production: false,
+    qrKeyEncryptionSecret: 'schema-only'.padEnd(32, '-'),
+    login: placeholder.login,
+  };
+}
 
 /** Each subgraph's SDL, as its own code builds it, without a database. */
 export async function subgraphSdls(): Promise<Array<{ name: string; url: string; sdl: string }>> {
   const result = [];
-  for (const [name, subgraph] of Object.entries(SUBGRAPHS)) {
-    const app = await NestFactory.create(subgraph.module(), new FastifyAdapter(), { logger: ['error'] });
+  const settings = schemaOnlySettings();
+  for (const subgraph of SUBGRAPHS) {
+    const app = await NestFactory.create(subgraph.module(settings), new FastifyAdapter(), { logger: ['error'] });
     await app.init();
     const sdl = printSubgraphSchema(app.get(GraphQLSchemaHost).schema);
     await app.close();
-    result.push({ name, url: subgraph.url, sdl });
+    result.push({ name: subgraph.name, url: `${settings.urlOf(subgraph.name)}/graphql`, sdl });
   }
   return result;
 }

@@ -227,7 +227,15 @@ export function readDemo(dataDir: string): Demo | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Demo) : undefined;
 }
 
-export function printDemo(demo: Demo): void {
+/** The La Serre front desk checks in the README's examples. */
+const README_DESK = 'La Serre';
+
+/**
+ * What a person needs to try the demo: the logins, the front desks' tokens, the passes' serials, the
+ * month with visits, and the shell variables the README's examples use, ready to paste.
+ */
+export function printDemo(demo: Demo, gatewayUrl: string): void {
+  const desk = demo.scanners.find((scanner) => scanner.space === README_DESK);
   const lines = [
     '',
     `Demo network "${demo.network}" — log in with logIn(input: { email, password }):`,
@@ -242,6 +250,10 @@ export function printDemo(demo: Demo): void {
           `  npm run statement -- --network ${demo.network} --month ${demo.visitsMonth} --email admin@toulouse.demo`,
         ]
       : []),
+    "For the README's shell examples, paste these lines first:",
+    `  G=${gatewayUrl}`,
+    ...(desk ? [`  SCANNER=${desk.token}`] : []),
+    ...(demo.visitsMonth ? [`  MONTH=${demo.visitsMonth}`] : []),
     '',
   ];
   console.log(lines.join('\n'));

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { printDemo, readDemo, seedDemo } from './demo-seed';
 import { localAccessTokenKeys, localQrKeyEncryptionSecret } from './local-secrets';
 import { startStack, SubgraphDatabaseUrls } from './stack';
-import { subgraphDatabases } from './subgraph-databases';
+import { SUBGRAPHS } from './subgraphs';
 
 /**
  * `npm start`: everything in one process. A real PostgreSQL (embedded, data in DATA_DIR) unless
@@ -57,11 +57,11 @@ async function main(): Promise<void> {
 
   try {
     const databaseUrls = {} as SubgraphDatabaseUrls;
-    for (const [name, describe] of Object.entries(subgraphDatabases)) {
+    for (const { name, database } of SUBGRAPHS) {
       // Embedded: each subgraph as the role that owns its schema. DATABASE_URL: that one role for all.
-      const url = embedded ? await embedded.schemaOwnerUrl(describe('').schema) : config.database.url!;
-      databaseUrls[name as keyof SubgraphDatabaseUrls] = url;
-      const ran = await runMigrations(describe(url));
+      const url = embedded ? await embedded.schemaOwnerUrl(database('').schema) : config.database.url!;
+      databaseUrls[name] = url;
+      const ran = await runMigrations(database(url));
       if (ran.length) logger.log(`Migrated ${name}: ${ran.join(', ')}`);
     }
     const pair = localAccessTokenKeys(dataDir, {
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   }
 
   const demo = embedded ? readDemo(dataDir) : undefined;
-  if (demo) printDemo(demo);
+  if (demo) printDemo(demo, stack.gatewayUrl);
   logger.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL at ${stack.gatewayUrl}`);
 }
 

@@ -1,31 +1,29 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import type { ParsedKeys } from '@passerelle/auth';
+import type { Config, SubgraphName } from '@passerelle/config';
 import { startFastifyApp } from '@passerelle/graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AccountsModule } from '../../accounts/src/accounts.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
-import { NetworkModule } from '../../network/src/network.module';
-import { SettlementModule } from '../../settlement/src/settlement.module';
-import type { LoginLimits } from '../../accounts/src/sessions/login-throttle.service';
+import { SUBGRAPHS } from './subgraphs';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'gateway', 'supergraph.graphql');
 
-/** Each subgraph's connection string: the role that owns its schema, or one URL for all three. */
-export type SubgraphDatabaseUrls = { accounts: string; network: string; settlement: string };
+/** Each subgraph's connection string: the role that owns its schema, or one URL for all. */
+export type SubgraphDatabaseUrls = Record<SubgraphName, string>;
 
 export interface StackOptions {
   databaseUrls: SubgraphDatabaseUrls;
   /** Where each server listens (subgraphs on 127.0.0.1 only); 0 lets the system pick a free port. */
-  ports: { gateway: number; accounts: number; network: number; settlement: number };
+  ports: Config['ports'];
   gatewayHost: string;
   keys: ParsedKeys;
   internalApiKey: string;
   qrKeyEncryptionSecret: string;
   production: boolean;
   logLevels: LogLevel[];
-  login: LoginLimits;
+  login: Config['login'];
   /** log2 of scrypt's N for new password hashes (accounts' strong default when not given). */
   passwordHashCost?: number;
   poolSize?: number;
@@ -33,7 +31,7 @@ export interface StackOptions {
 
 export interface RunningStack {
   gatewayUrl: string;
-  subgraphUrls: { accounts: string; network: string; settlement: string };
+  subgraphUrls: Record<SubgraphName, string>;
   close(): Promise<void>;
 }
 
@@ -44,61 +42,38 @@ export interface RunningStack {
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const started: INestApplication[] = [];
   const listenOptions = (port: number, host = '127.0.0.1') => ({ host, port, logLevels: options.logLevels });
-  const subgraphUrls = { accounts: '', network: '', settlement: '' };
+  // Filled in as each subgraph listens (port 0: the system picks it).
+  const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+  const urlOf = (name: SubgraphName) => {
+    const url = subgraphUrls[name];
+    if (!url) throw new Error(`The ${name} subgraph's URL was asked for before it listens.`);
+    return url;
+  };
   let gatewayPort: number;
   try {
-    const accounts = await startFastifyApp(
-      AccountsModule.forRoot({
-        databaseUrl: options.databaseUrls.accounts,
-        poolSize: options.poolSize,
-        keys: options.keys,
-        internalApiKey: options.internalApiKey,
-        // Known once the network subgraph listens, just below.
-        networkUrl: () => subgraphUrls.network,
-        production: options.production,
-        login: options.login,
-        passwordHashCost: options.passwordHashCost,
-      }),
-      listenOptions(options.ports.accounts),
-    );
-    started.push(accounts);
-    subgraphUrls.accounts = `http://127.0.0.1:${boundPort(accounts)}`;
-
-    const network = await startFastifyApp(
-      NetworkModule.forRoot({
-        databaseUrl: options.databaseUrls.network,
-        poolSize: options.poolSize,
-        accessTokenKeys: { kid: options.keys.kid, publicKey: options.keys.publicKey },
-        accountsUrl: subgraphUrls.accounts,
-        // Settlement reads this subgraph's outbox, so it starts after it; by the first request it listens.
-        settlementUrl: () => subgraphUrls.settlement,
-        internalApiKey: options.internalApiKey,
-        qrKeyEncryptionSecret: options.qrKeyEncryptionSecret,
-        production: options.production,
-      }),
-      listenOptions(options.ports.network),
-    );
-    started.push(network);
-    subgraphUrls.network = `http://127.0.0.1:${boundPort(network)}`;
-
-    const settlement = await startFastifyApp(
-      SettlementModule.forRoot({
-        databaseUrl: options.databaseUrls.settlement,
-        poolSize: options.poolSize,
-        accessTokenKeys: { kid: options.keys.kid, publicKey: options.keys.publicKey },
-        networkUrl: subgraphUrls.network,
-        internalApiKey: options.internalApiKey,
-        production: options.production,
-      }),
-      listenOptions(options.ports.settlement),
-    );
-    started.push(settlement);
-    subgraphUrls.settlement = `http://127.0.0.1:${boundPort(settlement)}`;
+    for (const subgraph of SUBGRAPHS) {
+      const app = await startFastifyApp(
+        subgraph.module({
+          databaseUrl: options.databaseUrls[subgraph.name],
+          poolSize: options.poolSize,
+          keys: options.keys,
+          internalApiKey: options.internalApiKey,
+          urlOf,
+          production: options.production,
+          qrKeyEncryptionSecret: options.qrKeyEncryptionSecret,
+          login: options.login,
+          passwordHashCost: options.passwordHashCost,
+        }),
+        listenOptions(options.ports[subgraph.name]),
+      );
+      started.push(app);
+      subgraphUrls[subgraph.name] = `http://127.0.0.1:${boundPort(app)}`;
+    }
 
     const gateway = await startFastifyApp(
       GatewayModule.forRoot({
         supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-        subgraphUrls,
+        subgraphUrls: subgraphUrls as Record<SubgraphName, string>,
         production: options.production,
         internalApiKey: options.internalApiKey,
       }),
@@ -113,7 +88,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const shownHost = options.gatewayHost === '0.0.0.0' ? 'localhost' : options.gatewayHost;
   return {
     gatewayUrl: `http://${shownHost}:${gatewayPort}/graphql`,
-    subgraphUrls,
+    subgraphUrls: subgraphUrls as Record<SubgraphName, string>,
     // The gateway first, so that no request reaches a subgraph that is already gone.
     close: async () => {
       for (const app of started.reverse()) await app.close();

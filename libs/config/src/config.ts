@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBGRAPH_NAMES, SubgraphName } from './subgraphs';
 
 // 0 asks the system for any free port (tests and side-by-side runs).
 const port = z.coerce.number().int().min(0).max(65535);
@@ -16,12 +17,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   PORT: port.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  ACCOUNTS_PORT: port.optional(),
-  NETWORK_PORT: port.optional(),
-  SETTLEMENT_PORT: port.optional(),
-  ACCOUNTS_URL: z.url().optional(),
-  NETWORK_URL: z.url().optional(),
-  SETTLEMENT_URL: z.url().optional(),
+  ...subgraphVariables('PORT', port.optional()),
+  ...subgraphVariables('URL', z.url().optional()),
   DATABASE_URL: z.url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -48,9 +45,9 @@ export class ConfigError extends Error {
 
 export interface Config {
   server: { nodeEnv: Env['NODE_ENV']; production: boolean; logLevel: Env['LOG_LEVEL']; host: string };
-  ports: { gateway: number; accounts: number; network: number; settlement: number };
+  ports: Record<'gateway' | SubgraphName, number>;
   /** Base URLs of the subgraphs (GraphQL at `/graphql`), as the gateway and other subgraphs reach them. */
-  urls: { accounts: string; network: string; settlement: string };
+  urls: Record<SubgraphName, string>;
   database: { url?: string; poolSize: number; dataDir: string; seedDemo: boolean };
   tokens: {
     accessPrivateKeyPem?: string;
@@ -97,18 +94,12 @@ export function loadConfig(
   const e = parsed.data;
   const ports = {
     gateway: e.PORT,
-    accounts: e.ACCOUNTS_PORT ?? nextPort(e.PORT, 1),
-    network: e.NETWORK_PORT ?? nextPort(e.PORT, 2),
-    settlement: e.SETTLEMENT_PORT ?? nextPort(e.PORT, 3),
+    ...bySubgraph((name, index) => e[subgraphVariable(name, 'PORT')] ?? nextPort(e.PORT, index + 1)),
   };
   return {
     server: { nodeEnv: e.NODE_ENV, production: e.NODE_ENV === 'production', logLevel: e.LOG_LEVEL, host: e.HOST },
     ports,
-    urls: {
-      accounts: e.ACCOUNTS_URL ?? `http://127.0.0.1:${ports.accounts}`,
-      network: e.NETWORK_URL ?? `http://127.0.0.1:${ports.network}`,
-      settlement: e.SETTLEMENT_URL ?? `http://127.0.0.1:${ports.settlement}`,
-    },
+    urls: bySubgraph((name) => e[subgraphVariable(name, 'URL')] ?? `http://127.0.0.1:${ports[name]}`),
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir: e.DATA_DIR, seedDemo: e.SEED_DEMO },
     tokens: {
       accessPrivateKeyPem: e.ACCESS_TOKEN_PRIVATE_KEY,
@@ -123,6 +114,28 @@ export function loadConfig(
     },
     passwords: { hashCost: e.PASSWORD_HASH_COST },
   };
+}
+
+type SubgraphVariable<Suffix extends string> = `${Uppercase<SubgraphName>}_${Suffix}`;
+
+/** `ACCOUNTS_PORT`, `NETWORK_URL`, …: the name of a subgraph's own variable. */
+export function subgraphVariable<Suffix extends string>(name: SubgraphName, suffix: Suffix): SubgraphVariable<Suffix> {
+  return `${name.toUpperCase() as Uppercase<SubgraphName>}_${suffix}`;
+}
+
+/** One variable per subgraph (`<NAME>_<suffix>`), all of the same kind. */
+function subgraphVariables<Suffix extends string, T extends z.ZodType>(
+  suffix: Suffix,
+  type: T,
+): Record<SubgraphVariable<Suffix>, T> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, suffix), type])) as Record<
+    SubgraphVariable<Suffix>,
+    T
+  >;
+}
+
+function bySubgraph<T>(value: (name: SubgraphName, index: number) => T): Record<SubgraphName, T> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name, index) => [name, value(name, index)])) as Record<SubgraphName, T>;
 }
 
 /** The subgraphs listen next to the gateway; when the gateway takes any free port, so do they. */

@@ -1,0 +1,2 @@
+export * from './subgraph-descriptor';
+export * from './run-subgraph';
