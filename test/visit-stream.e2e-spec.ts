@@ -61,9 +61,13 @@ describe('reads while the visit stream is behind', () => {
     await session.query('SELECT pg_current_xact_id()');
     try {
       const later = await accept(stack, c, pass);
-      expect(await figures(stack, seeded, month)).toEqual({ status: 'OPEN', visitCount: 1, grossCents: 700 });
-      // The month filter asks settlement for its moved visits: it answers too, and the network lists both.
-      const listed = await visits(stack, seeded.admin.token, { networkId: seeded.network.id, month });
+      // Both wait for the stream as long as a read may, then answer: the figures as recorded, and the
+      // network's list for the month filter (it asks settlement for its moved visits), with both visits.
+      const [behind, listed] = await Promise.all([
+        figures(stack, seeded, month),
+        visits(stack, seeded.admin.token, { networkId: seeded.network.id, month }),
+      ]);
+      expect(behind).toEqual({ status: 'OPEN', visitCount: 1, grossCents: 700 });
       expect(listed.edges.map((edge) => edge.node.id)).toContain(later);
       expect(listed.totalCount).toBe(2);
     } finally {

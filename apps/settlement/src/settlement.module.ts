@@ -35,6 +35,13 @@ export interface SettlementOptions {
   production: boolean;
   /** How often the visit stream is polled when idle (default 500 ms). */
   pollIntervalMs?: number;
+  /**
+   * How long a read waits at most for the visit stream to reach the network's head before answering
+   * from what is recorded (default 5 s, well within the 10 s a subgraph gives an internal call: the
+   * network's month filter asks through one; closing a period waits up to 30 s). Events are readable
+   * within milliseconds of their commit unless some older transaction of the database stays open.
+   */
+  readWaitMs?: number;
   /** Builds the GraphQL schema without connecting to PostgreSQL or consuming (supergraph composition). */
   schemaOnly?: boolean;
 }
@@ -54,8 +61,7 @@ export class SettlementModule {
       feed: new OutboxFeedClient(options.networkUrl, options.internalApiKey),
       pollIntervalMs: options.pollIntervalMs ?? 500,
       batchSize: 500,
-      // A read waits for the stream this long at most: a moment's lag, never a request held for it.
-      readWaitMs: 2_000,
+      readWaitMs: options.readWaitMs ?? 5_000,
       enabled: !options.schemaOnly,
     };
     const settings: DynamicModule = {
