@@ -1,6 +1,6 @@
 import type { Caller } from './caller';
 import { internalEndpoint } from './endpoint';
-import type { PartyKind } from './party';
+import type { NamedParty } from './party';
 
 /** Endpoints the network subgraph (the registry) serves to the other subgraphs. */
 
@@ -26,7 +26,7 @@ export interface SettlementDirectory {
    */
   caller: { networkAdmin: boolean; mayReadPeriods: boolean; operatedSpaceIds: string[] };
   /** Every party that can appear in the network's settlement, with its current name. */
-  parties: Array<{ kind: PartyKind; id: string; name: string }>;
+  parties: NamedParty[];
 }
 
 /** A network's settings, the caller's roles on it as they are now, and its parties' names: one round trip. */
