@@ -7,12 +7,11 @@ import { AccountsModule } from './accounts.module';
 
 /** The accounts subgraph alone (production: one container per app). Migrates its schema, then serves. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, [
-    'DATABASE_URL',
-    'ACCESS_TOKEN_PRIVATE_KEY',
-    'ACCESS_TOKEN_PUBLIC_KEY',
-    'INTERNAL_API_KEY',
-  ]);
+  const config = loadConfig(
+    process.env,
+    ['DATABASE_URL', 'ACCESS_TOKEN_PRIVATE_KEY', 'ACCESS_TOKEN_PUBLIC_KEY', 'INTERNAL_API_KEY'],
+    ['MAIL_URL'],
+  );
   const databaseUrl = config.database.url!;
   await runMigrations(accountsDatabase(databaseUrl));
   const listen = {
@@ -30,6 +29,12 @@ async function main(): Promise<void> {
       production: config.server.production,
       login: config.login,
       passwordHashCost: config.passwords.hashCost,
+      mail: {
+        url: config.mail.url,
+        from: config.mail.from,
+        // Behind the gateway, which alone knows its public address: PUBLIC_URL says it.
+        publicUrl: () => config.mail.publicUrl ?? `http://localhost:${config.ports.gateway}/`,
+      },
     }),
     listen,
   );

@@ -24,6 +24,7 @@ const SUBGRAPHS = {
         networkUrl: () => 'http://network:4002',
         production: false,
         login: { maxFailuresPerEmail: 1, maxFailuresPerAddress: 1, lockoutSeconds: 1 },
+        mail: { from: 'schema-only', publicUrl: () => 'http://schema-only/' },
       });
     },
   },

@@ -29,7 +29,21 @@ export interface StackOptions {
   /** log2 of scrypt's N for new password hashes (accounts' strong default when not given). */
   passwordHashCost?: number;
   poolSize?: number;
+  /**
+   * Mail: `url` an SMTP server, else the dev mailbox; `publicUrl` the base of every link (the gateway's
+   * own address when not given); the sender's timings for tests.
+   */
+  mail?: {
+    url?: string;
+    from?: string;
+    publicUrl?: string;
+    pollIntervalMs?: number;
+    retryMs?: number;
+    maxRetryMs?: number;
+  };
 }
+
+export const DEFAULT_MAIL_FROM = 'Passerelle <no-reply@localhost>';
 
 export interface RunningStack {
   gatewayUrl: string;
@@ -46,6 +60,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const listenOptions = (port: number, host = '127.0.0.1') => ({ host, port, logLevels: options.logLevels });
   const subgraphUrls = { accounts: '', network: '', settlement: '' };
   let gatewayPort: number;
+  let gatewayOrigin = '';
+  const { publicUrl, from, ...mailTimings } = options.mail ?? {};
   try {
     const accounts = await startFastifyApp(
       AccountsModule.forRoot({
@@ -58,6 +74,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         production: options.production,
         login: options.login,
         passwordHashCost: options.passwordHashCost,
+        // The gateway's address is known once it listens, before any mail can be written.
+        mail: { ...mailTimings, from: from ?? DEFAULT_MAIL_FROM, publicUrl: () => publicUrl ?? gatewayOrigin },
       }),
       listenOptions(options.ports.accounts),
     );
@@ -111,6 +129,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     throw error;
   }
   const shownHost = options.gatewayHost === '0.0.0.0' ? 'localhost' : options.gatewayHost;
+  gatewayOrigin = `http://${shownHost}:${gatewayPort}/`;
   return {
     gatewayUrl: `http://${shownHost}:${gatewayPort}/graphql`,
     subgraphUrls,

@@ -14,6 +14,8 @@ import {
   subgraphGraphQLConfig,
 } from '@passerelle/graphql';
 import { AccessModule } from './access/access.module';
+import { AccountCredentialsModule } from './account-credentials/account-credentials.module';
+import { AccountCredentialsService } from './account-credentials/account-credentials.service';
 import { CHECK_IN_RETENTION } from './check-ins/check-in-retention';
 import { CheckInsModule } from './check-ins/check-ins.module';
 import { CredentialsModule } from './credentials/credentials.module';
@@ -63,6 +65,7 @@ const HOUR_MS = 3600 * 1000;
 
 const FEATURES = [
   AccessModule,
+  AccountCredentialsModule,
   NetworksModule,
   SpacesModule,
   MembershipsModule,
@@ -119,9 +122,9 @@ export class NetworkModule {
         }),
         GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
-          imports: [ScannersModule],
-          inject: [ScannersService],
-          useFactory: (scanners: ScannersService) =>
+          imports: [ScannersModule, AccountCredentialsModule],
+          inject: [ScannersService, AccountCredentialsService],
+          useFactory: (scanners: ScannersService, credentials: AccountCredentialsService) =>
             subgraphGraphQLConfig({
               production: options.production,
               include: [NetworkSchema, ...FEATURES],
@@ -131,6 +134,8 @@ export class NetworkModule {
               context: createContextFactory({
                 accessTokens,
                 resolveOpaqueToken: (token) => scanners.authenticate(token),
+                // A token from before a password reset is refused here, with no call to accounts.
+                checkUser: (claims) => credentials.check(claims),
               }),
             }),
         }),

@@ -5,13 +5,16 @@ import { UnauthenticatedError } from '@passerelle/graphql';
 /** Who is making the request, as far as the subgraph can tell without calling anyone. */
 export type Caller =
   | { kind: 'anonymous'; invalidToken: boolean }
-  | { kind: 'user'; userId: string }
+  /** `emailVerified` false: nothing granted to the account's address (roles, passes) counts for it yet. */
+  | { kind: 'user'; userId: string; emailVerified: boolean }
   | { kind: 'scanner'; scannerId: string; spaceId: string };
 
 export interface RequestContext {
   caller: Caller;
   /** The client's address as the first hop saw it (forwarded by the gateway). */
   clientAddress: string;
+  /** The request's Accept-Language header, when it has one. */
+  acceptLanguage?: string;
 }
 
 export const ANONYMOUS: Caller = { kind: 'anonymous', invalidToken: false };

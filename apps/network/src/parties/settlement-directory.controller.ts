@@ -35,8 +35,10 @@ export class SettlementDirectoryController {
 
   @Post()
   @HttpCode(200)
-  async directory(@Body() body: { networkId?: unknown; userId?: unknown }): Promise<SettlementDirectory> {
-    const { networkId, userId } = body ?? {};
+  async directory(
+    @Body() body: { networkId?: unknown; userId?: unknown; emailVerified?: unknown },
+  ): Promise<SettlementDirectory> {
+    const { networkId, userId, emailVerified } = body ?? {};
     if (typeof networkId !== 'string' || (userId !== undefined && typeof userId !== 'string')) {
       throw new BadRequestException('networkId (and optionally userId) must be strings');
     }
@@ -64,7 +66,7 @@ export class SettlementDirectoryController {
       [networkId],
     );
     if (!row) return empty;
-    const actor = user ? await this.access.actorOf(user) : ({ kind: 'anonymous' } as const);
+    const actor = user ? await this.access.actorOf(user, emailVerified === true) : ({ kind: 'anonymous' } as const);
     const scope = periodScope(actor, networkId);
     return {
       network: row.network,

@@ -3,6 +3,11 @@ import { callInternal } from '@passerelle/auth';
 
 export const ACCOUNTS_LINK = Symbol('ACCOUNTS_LINK');
 
+/** What is given to the address, for the mail that tells its owner. */
+export type InvitationGrant =
+  | { kind: 'role'; role: 'NETWORK_ADMIN' | 'SPACE_OPERATOR'; scopeName: string }
+  | { kind: 'pass'; productName: string; serial: string };
+
 export interface AccountsLink {
   /** Base URL of the accounts subgraph as this subgraph reaches it. */
   url: string;
@@ -18,8 +23,11 @@ export interface AccountsLink {
 export class AccountsClient {
   constructor(@Inject(ACCOUNTS_LINK) private readonly link: AccountsLink) {}
 
-  /** The account id for this email, invited (to be claimed at sign-up) when there is none yet. */
-  async accountFor(email: string): Promise<{ userId: string; claimed: boolean }> {
-    return callInternal(this.link.url, '/internal/invitations', this.link.internalApiKey, { email });
+  /**
+   * The account id for this email, invited (to be claimed at sign-up) when there is none yet; accounts
+   * mails the address about `grant`, which counts for the account once it has proved it owns the address.
+   */
+  async accountFor(email: string, grant: InvitationGrant): Promise<{ userId: string; claimed: boolean }> {
+    return callInternal(this.link.url, '/internal/invitations', this.link.internalApiKey, { email, grant });
   }
 }

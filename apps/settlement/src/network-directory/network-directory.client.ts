@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Caller, callInternal } from '@passerelle/auth';
+import { AccessClaims, Caller, callInternal, requireUser } from '@passerelle/auth';
 import { NotFoundError } from '@passerelle/graphql';
 
 export const NETWORK_LINK = Symbol('NETWORK_LINK');
@@ -26,10 +26,13 @@ export interface NetworkDirectory {
 export class NetworkDirectoryClient {
   constructor(@Inject(NETWORK_LINK) private readonly link: NetworkLink) {}
 
-  async lookup(networkId: string, userId: string): Promise<NetworkDirectory> {
+  /** UNAUTHENTICATED unless the caller is a person. */
+  async lookup(networkId: string, caller: Caller): Promise<NetworkDirectory> {
+    const userId = requireUser(caller);
+    const emailVerified = caller.kind === 'user' && caller.emailVerified;
     const answer = await callInternal<
       Omit<NetworkDirectory, 'network'> & { network: NetworkDirectory['network'] | null }
-    >(this.link.url, '/internal/settlement-directory', this.link.internalApiKey, { networkId, userId });
+    >(this.link.url, '/internal/settlement-directory', this.link.internalApiKey, { networkId, userId, emailVerified });
     if (!answer.network) throw new NotFoundError('Network', networkId);
     return answer as NetworkDirectory;
   }
@@ -60,6 +63,20 @@ export async function scannerCaller(link: NetworkLink, token: string): Promise<C
     },
   );
   return answer.caller;
+}
+
+/**
+ * Whether an access token is still good (not from before a password reset) and its user's address
+ * verified: the registry holds what accounts reported, so settlement asks it, never accounts.
+ */
+export async function checkUser(link: NetworkLink, claims: AccessClaims): Promise<{ emailVerified: boolean } | null> {
+  const answer = await callInternal<{ current: boolean; emailVerified: boolean }>(
+    link.url,
+    '/internal/user-caller',
+    link.internalApiKey,
+    { claims },
+  );
+  return answer.current ? { emailVerified: answer.emailVerified } : null;
 }
 
 /** Names by `<kind>:<id>`, as the figures look them up. */
