@@ -17,6 +17,7 @@ describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // Two cold starts, each with PostgreSQL, every migration and (the first) the demo's sign-ups and verifications.
   it('starts on an empty machine with a demo the README examples run against, stops cleanly, and restarts on the same data', async () => {
     // Port 0: the system picks free ports as each server listens, so parallel test files never collide.
     const env = { DATA_DIR: dataDir, PORT: '0' };
@@ -50,5 +51,5 @@ describe('npm start', () => {
       second.child.kill('SIGTERM');
       expect({ exitCode: await second.exited, output: second.output() }).toMatchObject({ exitCode: 0 });
     }
-  });
+  }, 180_000);
 });

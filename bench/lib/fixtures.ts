@@ -3,6 +3,7 @@ import { dataOf, postGraphQL } from '@passerelle/graphql';
 import { createHash, createPrivateKey } from 'node:crypto';
 import type { Pool } from 'pg';
 import { progress } from './log';
+import { verifiedSignUp } from './sign-up';
 import { BENCH_QR_KEY_SECRET } from './server';
 import { KeyEncryption } from '../../apps/network/src/credentials/key-encryption';
 
@@ -37,7 +38,6 @@ export const PRODUCT = { units: 10, unitValueCents: 1200, validityDays: 365 };
 /** Far more than a run can take in a day: the seat counter is written on every check-in, never full. */
 export const NOMAD_SEATS = 100_000;
 
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`;
 const REGISTER_NETWORK = `mutation ($input: RegisterNetworkInput!) { registerNetwork(input: $input) { id } }`;
 const REGISTER_SPACE = `mutation ($input: RegisterSpaceInput!) { registerSpace(input: $input) { id } }`;
 const REQUEST = `mutation ($input: RequestMembershipInput!) { requestMembership(input: $input) { id } }`;
@@ -51,12 +51,8 @@ export const PASSWORD = 'bench-password-not-secret';
 export async function setUpFixtures(gatewayUrl: string, pool: Pool, spaceCount: number): Promise<Fixtures> {
   const call = async <T>(query: string, variables: Record<string, unknown>, token?: string) =>
     dataOf(await postGraphQL<T>(gatewayUrl, query, variables, token));
-  const signUp = async (email: string, displayName: string) =>
-    (
-      await call<{ signUp: { accessToken: string; user: { id: string } } }>(SIGN_UP, {
-        input: { email, password: PASSWORD, displayName },
-      })
-    ).signUp;
+  const signUp = (email: string, displayName: string) =>
+    verifiedSignUp(gatewayUrl, { email, password: PASSWORD, displayName });
 
   progress(`Setting up a network with ${spaceCount} spaces, their scanners and a product through the API…`);
   const admin = await signUp('admin@bench.example', 'Bench network admin');

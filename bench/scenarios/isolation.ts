@@ -8,6 +8,7 @@ import type { Row } from '../lib/report';
 import { latencyOf, mergeHistograms, round } from '../lib/stats';
 import { checkInRun, describeRun, Measured, rowOf } from './check-in-load';
 import type { Scenario } from './scenario';
+import { verifiedSignUp } from '../lib/sign-up';
 
 /** A few front desks scanning, as a busy network has: the load is not the point, its latency is. */
 const DESKS = 4;
@@ -18,7 +19,6 @@ const QR_PASSES = 4;
 const MAX_ADDED_P99_MS = 100;
 
 const LOG_IN = `mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }`;
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
 const ISSUE = `mutation ($input: IssuePassInput!) { issuePass(input: $input) { id } }`;
 /** Both images of one pass: what a wallet app shows. */
 const QR_IMAGES = `query ($id: ID!) { pass(id: $id) { qr { svg pngDataUrl } } }`;
@@ -113,11 +113,8 @@ async function qrClient(gatewayUrl: string, sellerSpaceId: string, productId: st
     })
   ).logIn.accessToken;
   const email = `qr-holder-${Date.now()}@bench.example`;
-  const holder = (
-    await call<{ signUp: { accessToken: string } }>(SIGN_UP, {
-      input: { email, password: PASSWORD, displayName: 'Bench QR holder' },
-    })
-  ).signUp.accessToken;
+  const holder = (await verifiedSignUp(gatewayUrl, { email, password: PASSWORD, displayName: 'Bench QR holder' }))
+    .accessToken;
   const passIds: string[] = [];
   for (let i = 0; i < QR_PASSES; i += 1) {
     const input = { productId, holderEmail: email, issuingSpaceId: sellerSpaceId };

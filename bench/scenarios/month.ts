@@ -5,6 +5,7 @@ import { progress } from '../lib/log';
 import type { Row, Target } from '../lib/report';
 import { median, round } from '../lib/stats';
 import type { Scenario } from './scenario';
+import { verifiedSignUp } from '../lib/sign-up';
 
 /**
  * Scenario 3, the month: one network of 200 spaces and 20,000 passes with a month of visits generated
@@ -45,7 +46,6 @@ const ORGANIZATIONS = 5;
 /** A month that is over, so that it may be closed. */
 const MONTH = '2025-06';
 
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`;
 const REGISTER_NETWORK = `mutation ($input: RegisterNetworkInput!) { registerNetwork(input: $input) { id } }`;
 const SUMMARY = `visitCount grossCents status
   statements { party { id kind name } hostedVisits receivableCents paidVisits payableCents netCents }
@@ -59,8 +59,10 @@ export async function runMonth(options: MonthOptions): Promise<MonthResult> {
   const { pool } = options;
   const call = async <T>(query: string, variables: Record<string, unknown>, token?: string) =>
     dataOf(await postGraphQL<T>(options.gatewayUrl, query, variables, token));
-  const { signUp } = await call<{ signUp: { accessToken: string; user: { id: string } } }>(SIGN_UP, {
-    input: { email: 'month-admin@bench.example', password: 'bench-password-not-secret', displayName: 'Month admin' },
+  const signUp = await verifiedSignUp(options.gatewayUrl, {
+    email: 'month-admin@bench.example',
+    password: 'bench-password-not-secret',
+    displayName: 'Month admin',
   });
   const token = signUp.accessToken;
   const { registerNetwork } = await call<{ registerNetwork: { id: string } }>(

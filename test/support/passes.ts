@@ -11,6 +11,7 @@ import {
   SIGN_UP,
   SUSPEND_MEMBERSHIP,
 } from './documents';
+import { verifyFromMailbox } from './mail';
 
 /** Builders over the public API for the pass and check-in tests: every row is made through the gateway. */
 
@@ -125,11 +126,18 @@ export const newKey = () => `key-${randomUUID()}`;
 export const HOLDER_NAME = 'Camille Nomade';
 export const PASSWORD = 'correct horse battery';
 
-export async function signUp(stack: TestStack, email = `${unique('user')}@example.org`, displayName = 'Dominique') {
+/** A person who signs up and verifies their address from the dev mailbox (unless told not to). */
+export async function signUp(
+  stack: TestStack,
+  email = `${unique('user')}@example.org`,
+  displayName = 'Dominique',
+  { verified = true }: { verified?: boolean } = {},
+) {
   const input = { email, password: PASSWORD, displayName };
   const { signUp: auth } = dataOf(
     await stack.gql<{ signUp: { accessToken: string; user: { id: string } } }>(SIGN_UP, { input }),
   );
+  if (verified) await verifyFromMailbox(stack, email, auth.accessToken);
   return { token: auth.accessToken, userId: auth.user.id, email } satisfies Session;
 }
 

@@ -1,5 +1,5 @@
 import { generateEs256KeyPair, parseKeys } from '@passerelle/auth';
-import { cloneTestDatabase, GraphQLResponse, postGraphQL } from '@passerelle/testing';
+import { cloneTestDatabase, GraphQLResponse, postGraphQL, TestDatabase } from '@passerelle/testing';
 import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES } from '@passerelle/config';
 import { RunningStack, startStack, StackOptions } from '../../apps/launcher/src/stack';
@@ -17,8 +17,12 @@ export interface TestStack extends RunningStack {
  * The whole system as `npm start` runs it (every subgraph and the gateway, real HTTP between them) on
  * this test file's own database clone and free ports.
  */
-export async function startTestStack(overrides: Partial<StackOptions> = {}): Promise<TestStack> {
-  const database = await cloneTestDatabase();
+export async function startTestStack(
+  overrides: Partial<StackOptions> = {},
+  /** A database to start on again (a restart); the caller drops it. */
+  reused?: TestDatabase,
+): Promise<TestStack> {
+  const database = reused ?? (await cloneTestDatabase());
   const pair = generateEs256KeyPair();
   const stack = await startStack({
     databaseUrls: everySubgraph(database.url),
@@ -41,7 +45,7 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
     gql: (query, variables, token) => postGraphQL(stack.gatewayUrl, query, variables, token),
     close: async () => {
       await stack.close();
-      await database.drop();
+      if (!reused) await database.drop();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { SubgraphDescriptor } from '@passerelle/subgraph';
+import { required, type SubgraphDescriptor } from '@passerelle/subgraph';
 import { accountsDatabase } from './accounts.database';
 import { AccountsModule } from './accounts.module';
 
@@ -6,6 +6,7 @@ import { AccountsModule } from './accounts.module';
 export const accountsSubgraph: SubgraphDescriptor = {
   name: 'accounts',
   requiredSettings: ['ACCESS_TOKEN_PRIVATE_KEY'],
+  requiredInProduction: ['MAIL_URL'],
   database: accountsDatabase,
   module: (settings) =>
     AccountsModule.forRoot({
@@ -18,6 +19,7 @@ export const accountsSubgraph: SubgraphDescriptor = {
       production: settings.production,
       login: settings.login,
       passwordHashCost: settings.passwordHashCost,
+      mail: required(settings.mail, 'MAIL_FROM'),
       schemaOnly: settings.schemaOnly,
     }),
 };

@@ -50,6 +50,7 @@ export class GatewayModule {
               ip?: string;
             }): Promise<GatewayContext> => ({
               authorization: req.headers.authorization,
+              acceptLanguage: req.headers['accept-language'],
               clientAddress: req.ip ?? 'unknown',
             }),
           },

@@ -5,6 +5,8 @@ import { GraphQLError } from 'graphql';
 export interface GatewayContext {
   authorization?: string;
   clientAddress: string;
+  /** The client's languages: a check-in's message follows them. */
+  acceptLanguage?: string;
 }
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -26,6 +28,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers || !('clientAddress' in context)) return;
     if (context.authorization) headers.set('authorization', context.authorization);
+    if (context.acceptLanguage) headers.set('accept-language', context.acceptLanguage);
     headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
     headers.set(INTERNAL_API_KEY_HEADER, this.internalApiKey);
   }

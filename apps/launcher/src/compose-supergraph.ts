@@ -26,6 +26,7 @@ function schemaOnlySettings(): SubgraphSettings {
     production: false,
     qrKeyEncryptionSecret: 'schema-only'.padEnd(32, '-'),
     login: placeholder.login,
+    mail: { from: 'schema-only', publicUrl: () => 'http://schema-only/' },
   };
 }
 

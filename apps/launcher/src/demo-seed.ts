@@ -74,6 +74,8 @@ const HOLDERS = [
 ] as const;
 
 const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
+const MAILBOX = `query ($to: String) { devMailbox(to: $to) { subject links } }`;
+const VERIFY = `mutation ($token: String!) { verifyEmail(token: $token) { id } }`;
 const REGISTER_NETWORK = `mutation ($input: RegisterNetworkInput!) { registerNetwork(input: $input) { id } }`;
 const REGISTER_SPACE = `mutation ($input: RegisterSpaceInput!) { registerSpace(input: $input) { id } }`;
 const REQUEST = `mutation ($input: RequestMembershipInput!) { requestMembership(input: $input) { id } }`;
@@ -88,12 +90,22 @@ const DAY_MS = 24 * 3600 * 1000;
 export async function seedDemo(gatewayUrl: string, dataDir: string): Promise<Demo> {
   const call = async <T>(query: string, variables: Record<string, unknown>, token?: string) =>
     dataOf(await postGraphQL<T>(gatewayUrl, query, variables, token));
-  const signUp = async (email: string, displayName: string) =>
-    (
+  // Each demo account proves its address as a person would: the link from the dev mailbox, used by its own session.
+  const signUp = async (email: string, displayName: string) => {
+    const { accessToken } = (
       await call<{ signUp: { accessToken: string } }>(SIGN_UP, {
         input: { email, password: DEMO_PASSWORD, displayName },
       })
-    ).signUp.accessToken;
+    ).signUp;
+    const { devMailbox } = await call<{ devMailbox: Array<{ links: string[] }> | null }>(MAILBOX, { to: email });
+    if (!devMailbox)
+      throw new Error('The demo needs the dev mailbox: start it without MAIL_URL, or with SEED_DEMO=false.');
+    const link = devMailbox.flatMap((message) => message.links).find((l) => l.includes('verify-email'));
+    const token = link && new URL(link).searchParams.get('token');
+    if (!token) throw new Error(`No verification link for ${email} in the dev mailbox.`);
+    await call(VERIFY, { token }, accessToken);
+    return accessToken;
+  };
 
   const demo: Demo = { network: 'toulouse', logins: [], scanners: [], passes: [] };
   const spaceIds = new Map<string, string>();
@@ -244,6 +256,8 @@ export function printDemo(demo: Demo, gatewayUrl: string): void {
     ...demo.scanners.map((scanner) => `  ${scanner.space.padEnd(26)} ${scanner.token}`),
     'Demo passes (a front desk can also type the serial):',
     ...(demo.passes ?? []).map((pass) => `  ${pass.serial.padEnd(26)} ${pass.product.padEnd(24)} ${pass.holder}`),
+    'Their mail (verification, invitations, passes) is in the dev mailbox, e.g.:',
+    '  { devMailbox(to: "nina@toulouse.demo") { subject text links sentAt } }',
     ...(demo.visitsMonth
       ? [
           `Visits of ${demo.visitsMonth} to settle (password: ${DEMO_PASSWORD}):`,

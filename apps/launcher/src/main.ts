@@ -16,7 +16,7 @@ import { SUBGRAPHS } from './subgraphs';
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = loadConfig(process.env, [], ['QR_KEY_ENCRYPTION_SECRET']);
+  const config = loadConfig(process.env, [], ['QR_KEY_ENCRYPTION_SECRET', 'MAIL_URL']);
   Logger.overrideLogger(logLevels(config.server.logLevel));
   // The launcher's own lines are for the person at the terminal: plain text, whatever the apps' log
   // level (the Nest apps narrow the shared logger when they start).
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
       login: config.login,
       passwordHashCost: config.passwords.hashCost,
       poolSize: config.database.poolSize,
+      mail: config.mail,
     });
     // The demo belongs to the embedded database alone: a DATABASE_URL server is never seeded.
     if (embedded?.created && config.database.seedDemo) {
@@ -95,6 +96,10 @@ async function main(): Promise<void> {
 
   const demo = embedded ? readDemo(dataDir) : undefined;
   if (demo) printDemo(demo, stack.gatewayUrl);
+  // Without an SMTP server mail stays in the database: the dev mailbox is a query of the API.
+  if (!config.mail.url) {
+    logger.log(`Mail is not sent: read it at ${stack.gatewayUrl} with { devMailbox(to: "…") { subject links } }`);
+  }
   logger.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL at ${stack.gatewayUrl}`);
 }
 

@@ -27,7 +27,21 @@ export interface StackOptions {
   /** log2 of scrypt's N for new password hashes (accounts' strong default when not given). */
   passwordHashCost?: number;
   poolSize?: number;
+  /**
+   * Mail: `url` an SMTP server, else the dev mailbox; `publicUrl` the base of every link (the gateway's
+   * own address when not given); the sender's timings for tests.
+   */
+  mail?: {
+    url?: string;
+    from?: string;
+    publicUrl?: string;
+    pollIntervalMs?: number;
+    retryMs?: number;
+    maxRetryMs?: number;
+  };
 }
+
+export const DEFAULT_MAIL_FROM = 'Passerelle <no-reply@localhost>';
 
 export interface RunningStack {
   gatewayUrl: string;
@@ -50,6 +64,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     return url;
   };
   let gatewayPort: number;
+  let gatewayOrigin = '';
+  const { publicUrl, from, ...mailTimings } = options.mail ?? {};
   try {
     for (const subgraph of SUBGRAPHS) {
       const app = await startFastifyApp(
@@ -63,6 +79,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           qrKeyEncryptionSecret: options.qrKeyEncryptionSecret,
           login: options.login,
           passwordHashCost: options.passwordHashCost,
+          // The gateway's address is known once it listens, before any mail can be written.
+          mail: { ...mailTimings, from: from ?? DEFAULT_MAIL_FROM, publicUrl: () => publicUrl ?? gatewayOrigin },
         }),
         listenOptions(options.ports[subgraph.name]),
       );
@@ -86,6 +104,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     throw error;
   }
   const shownHost = options.gatewayHost === '0.0.0.0' ? 'localhost' : options.gatewayHost;
+  gatewayOrigin = `http://${shownHost}:${gatewayPort}/`;
   return {
     gatewayUrl: `http://${shownHost}:${gatewayPort}/graphql`,
     subgraphUrls: subgraphUrls as Record<SubgraphName, string>,

@@ -1,5 +1,6 @@
 import type { SubgraphDatabase } from '@passerelle/database';
 import { OutboxEventEntity } from '@passerelle/outbox';
+import { AccountCredentialEntity } from './account-credentials/account-credential.entity';
 import { CheckInEntity } from './check-ins/check-in.entity';
 import { DeskSerialMissesEntity } from './check-ins/desk-serial-misses.entity';
 import { SpaceDaySeatsEntity } from './check-ins/space-day-seats.entity';
@@ -14,6 +15,7 @@ import { CreateRegistry1795399041660 } from './migrations/1795399041660-CreateRe
 import { CreatePassesAndCheckIns1795404235430 } from './migrations/1795404235430-CreatePassesAndCheckIns';
 import { CheckInRetentionAndRecentDays1795425992181 } from './migrations/1795425992181-CheckInRetentionAndRecentDays';
 import { DeskSerialMisses1796162135067 } from './migrations/1796162135067-DeskSerialMisses';
+import { AccountCredentials1796172317095 } from './migrations/1796172317095-AccountCredentials';
 import { NetworkEntity } from './networks/network.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { ScannerEntity } from './scanners/scanner.entity';
@@ -29,6 +31,7 @@ export function networkDatabase(url: string, poolSize?: number): SubgraphDatabas
       CreatePassesAndCheckIns1795404235430,
       CheckInRetentionAndRecentDays1795425992181,
       DeskSerialMisses1796162135067,
+      AccountCredentials1796172317095,
     ],
     entities: [
       NetworkEntity,
@@ -46,6 +49,7 @@ export function networkDatabase(url: string, poolSize?: number): SubgraphDatabas
       CheckInEntity,
       DeskSerialMissesEntity,
       OutboxEventEntity,
+      AccountCredentialEntity,
     ],
     poolSize,
   };

@@ -14,6 +14,8 @@ import {
   subgraphGraphQLConfig,
 } from '@passerelle/graphql';
 import { AccessModule } from './access/access.module';
+import { AccountCredentialsModule } from './account-credentials/account-credentials.module';
+import { AccountCredentialsService } from './account-credentials/account-credentials.service';
 import { CHECK_IN_RETENTION } from './check-ins/check-in-retention';
 import { CheckInsModule } from './check-ins/check-ins.module';
 import { CredentialsModule } from './credentials/credentials.module';
@@ -64,6 +66,7 @@ const HOUR_MS = 3600 * 1000;
 
 const FEATURES = [
   AccessModule,
+  AccountCredentialsModule,
   NetworksModule,
   SpacesModule,
   MembershipsModule,
@@ -120,9 +123,9 @@ export class NetworkModule {
         }),
         GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
-          imports: [ScannersModule],
-          inject: [ScannersService],
-          useFactory: (scanners: ScannersService) =>
+          imports: [ScannersModule, AccountCredentialsModule],
+          inject: [ScannersService, AccountCredentialsService],
+          useFactory: (scanners: ScannersService, credentials: AccountCredentialsService) =>
             subgraphGraphQLConfig({
               production: options.production,
               include: [NetworkSchema, ...FEATURES],
@@ -132,6 +135,8 @@ export class NetworkModule {
               context: createContextFactory({
                 accessTokens,
                 resolveOpaqueToken: (token) => scanners.authenticate(token),
+                // A token from before a password reset is refused here, with no call to accounts.
+                checkUser: (claims) => credentials.check(claims),
               }),
             }),
         }),

@@ -13,7 +13,7 @@ import {
   subgraphGraphQLConfig,
 } from '@passerelle/graphql';
 import { OutboxFeedClient } from '@passerelle/outbox';
-import { NETWORK_LINK, scannerCaller } from './network-directory/network-directory.client';
+import { checkUser, NETWORK_LINK, scannerCaller } from './network-directory/network-directory.client';
 import { NetworkReference } from './periods/period.model';
 import { PeriodsModule } from './periods/periods.module';
 import { SETTLEMENT_DATA_SOURCE } from './settlement.data-source';
@@ -92,6 +92,7 @@ export class SettlementModule {
             context: createContextFactory({
               accessTokens,
               resolveOpaqueToken: (token) => scannerCaller(networkLink, token),
+              checkUser: (claims) => checkUser(networkLink, claims),
             }),
           }),
         ),

@@ -10,6 +10,8 @@ export interface RequestContext {
   caller: Caller;
   /** The client's address as the first hop saw it (forwarded by the gateway). */
   clientAddress: string;
+  /** The request's Accept-Language header, when it has one. */
+  acceptLanguage?: string;
 }
 
 export const ANONYMOUS: Caller = { kind: 'anonymous', invalidToken: false };

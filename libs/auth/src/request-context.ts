@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { AccessTokens } from './access-tokens';
+import { AccessClaims, AccessTokens } from './access-tokens';
 import { ANONYMOUS, Caller, RequestContext } from './caller';
 import { carriesInternalKey } from './internal-api';
 
@@ -26,6 +26,12 @@ export interface ContextOptions {
    * it (the gateway's). Without it, or from anyone else, the address is the connection's own.
    */
   internalApiKey?: string;
+  /**
+   * Judges a well-signed token against what this subgraph knows of its user, without calling accounts:
+   * null when a password reset made it stale, else whether the user's address is verified by now.
+   * Without it the token's own claims are believed.
+   */
+  checkUser?: (claims: AccessClaims) => Promise<{ emailVerified: boolean } | null>;
 }
 
 /** Builds each request's context: who calls, from where. A bad token makes an anonymous caller. */
@@ -34,13 +40,23 @@ export function createContextFactory(options: ContextOptions) {
     const forwarded = req.headers[CLIENT_ADDRESS_HEADER];
     const fromGateway = options.internalApiKey !== undefined && carriesInternalKey(req.headers, options.internalApiKey);
     const clientAddress = fromGateway && typeof forwarded === 'string' && forwarded ? forwarded : (req.ip ?? 'unknown');
-    const token = bearerToken(req.headers);
-    if (!token) return { caller: ANONYMOUS, clientAddress };
-    if (token.split('.').length === 3) {
-      const userId = options.accessTokens.verify(token);
-      return { caller: userId ? { kind: 'user', userId } : { kind: 'anonymous', invalidToken: true }, clientAddress };
-    }
-    const resolved = options.resolveOpaqueToken ? await options.resolveOpaqueToken(token) : null;
-    return { caller: resolved ?? { kind: 'anonymous', invalidToken: true }, clientAddress };
+    const language = req.headers['accept-language'];
+    const acceptLanguage = typeof language === 'string' ? language : undefined;
+    return { caller: await callerOf(req, options), clientAddress, acceptLanguage };
   };
+}
+
+/** Who the bearer token stands for: a person (as this subgraph judges the token), a device, or nobody. */
+async function callerOf(req: HttpRequestLike, options: ContextOptions): Promise<Caller> {
+  const token = bearerToken(req.headers);
+  if (!token) return ANONYMOUS;
+  if (token.split('.').length === 3) {
+    const claims = options.accessTokens.verify(token);
+    const checked = claims && (options.checkUser ? await options.checkUser(claims) : claims);
+    return claims && checked
+      ? { kind: 'user', userId: claims.userId, emailVerified: checked.emailVerified }
+      : { kind: 'anonymous', invalidToken: true };
+  }
+  const resolved = options.resolveOpaqueToken ? await options.resolveOpaqueToken(token) : null;
+  return resolved ?? { kind: 'anonymous', invalidToken: true };
 }

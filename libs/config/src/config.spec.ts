@@ -49,4 +49,22 @@ describe('loadConfig', () => {
     ).toMatchObject({ qrKeyEncryptionSecret: secret });
     expect(() => loadConfig({ NODE_ENV: 'development' }, [], ['QR_KEY_ENCRYPTION_SECRET'])).not.toThrow();
   });
+
+  it('requires MAIL_URL in production, takes only SMTP URLs, and keeps mail in the dev mailbox otherwise', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, [], ['MAIL_URL'])).toThrow(
+      /MAIL_URL: required when NODE_ENV=production, to send verification, invitation and reset mail/,
+    );
+    expect(() => loadConfig({ MAIL_URL: 'http://mail.example.org' })).toThrow(/MAIL_URL: must be an smtp/);
+    const production = loadConfig(
+      { NODE_ENV: 'production', MAIL_URL: 'smtps://u:p@mail.example.org:465', PUBLIC_URL: 'https://app.example.org/' },
+      [],
+      ['MAIL_URL'],
+    );
+    expect(production.mail).toEqual({
+      url: 'smtps://u:p@mail.example.org:465',
+      from: 'Passerelle <no-reply@localhost>',
+      publicUrl: 'https://app.example.org/',
+    });
+    expect(loadConfig({}).mail.url).toBeUndefined();
+  });
 });

@@ -32,6 +32,14 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
   // log2 of scrypt's N: 15 is the production strength; each step down halves the work (tests use 10).
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+  // Where mail goes (smtp://user:pass@host:587, smtps://…); without it, outside production, a dev mailbox.
+  MAIL_URL: z
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Passerelle <no-reply@localhost>'),
+  // The base of every link in a mail (the web app); the gateway's own URL when not given.
+  PUBLIC_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -57,6 +65,8 @@ export interface Config {
   };
   login: { maxFailuresPerEmail: number; maxFailuresPerAddress: number; lockoutSeconds: number };
   passwords: { hashCost: number };
+  /** `url` absent: mail is kept in the dev mailbox (never in production, which requires MAIL_URL). */
+  mail: { url?: string; from: string; publicUrl?: string };
 }
 
 /**
@@ -66,6 +76,8 @@ export interface Config {
 const REQUIRED_IN_PRODUCTION = {
   QR_KEY_ENCRYPTION_SECRET:
     "required when NODE_ENV=production, to seal the networks' QR signing keys (npm run --silent keys prints one)",
+  MAIL_URL:
+    'required when NODE_ENV=production, to send verification, invitation and reset mail (smtp://user:pass@host:587)',
 } satisfies Partial<Record<EnvName, string>>;
 
 /**
@@ -113,6 +125,7 @@ export function loadConfig(
       lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     },
     passwords: { hashCost: e.PASSWORD_HASH_COST },
+    mail: { url: e.MAIL_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Caller } from './caller';
+import type { Caller, AccessClaims } from './caller';
 import { internalEndpoint } from './endpoint';
 import type { NamedParty } from './party';
 
@@ -8,6 +8,8 @@ export interface SettlementDirectoryRequest {
   networkId: string;
   /** The user asking; without one, the caller part answers "may do nothing". */
   userId?: string;
+  /** Whether that user's address is verified: until it is, nothing granted to it counts. */
+  emailVerified?: boolean;
 }
 
 export interface SettlementDirectory {
@@ -53,3 +55,18 @@ export const EMAIL_VISIBILITY = internalEndpoint<
   { viewerId: string; userIds: readonly string[] },
   { visibleUserIds: string[] }
 >('/internal/email-visibility');
+
+/**
+ * Accounts reports each verification and password reset here before committing it: the registry then
+ * judges every access token (its own requests', and settlement's through USER_CALLER) without a call
+ * to accounts. A version is never lowered.
+ */
+export const ACCOUNT_CREDENTIALS = internalEndpoint<
+  { userId: string; version: number; emailVerified: boolean },
+  Record<string, never>
+>('/internal/account-credentials');
+
+/** Whether an access token's claims are still good (not from before a reset), and the address verified. */
+export const USER_CALLER = internalEndpoint<{ claims: AccessClaims }, { current: boolean; emailVerified: boolean }>(
+  '/internal/user-caller',
+);

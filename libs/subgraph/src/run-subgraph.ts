@@ -16,12 +16,11 @@ export function runSubgraph(subgraph: SubgraphDescriptor): void {
 }
 
 async function start(subgraph: SubgraphDescriptor): Promise<void> {
-  const config = loadConfig(process.env, [
-    'DATABASE_URL',
-    'ACCESS_TOKEN_PUBLIC_KEY',
-    'INTERNAL_API_KEY',
-    ...subgraph.requiredSettings,
-  ]);
+  const config = loadConfig(
+    process.env,
+    ['DATABASE_URL', 'ACCESS_TOKEN_PUBLIC_KEY', 'INTERNAL_API_KEY', ...subgraph.requiredSettings],
+    subgraph.requiredInProduction,
+  );
   const databaseUrl = config.database.url!;
   await runMigrations(subgraph.database(databaseUrl));
   const listen = {
@@ -40,6 +39,12 @@ async function start(subgraph: SubgraphDescriptor): Promise<void> {
       qrKeyEncryptionSecret: config.tokens.qrKeyEncryptionSecret,
       login: config.login,
       passwordHashCost: config.passwords.hashCost,
+      mail: {
+        url: config.mail.url,
+        from: config.mail.from,
+        // Behind the gateway, which alone knows its public address: PUBLIC_URL says it.
+        publicUrl: () => config.mail.publicUrl ?? `http://localhost:${config.ports.gateway}/`,
+      },
     }),
     listen,
   );

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { ParsedKeys } from '@passerelle/auth';
-import type { Config, EnvName, SubgraphName } from '@passerelle/config';
+import type { Config, EnvName, loadConfig, SubgraphName } from '@passerelle/config';
 import type { SubgraphDatabase } from '@passerelle/database';
 
 /**
@@ -25,8 +25,22 @@ export interface SubgraphSettings {
   login: Config['login'];
   /** log2 of scrypt's N for new password hashes; the strong default when not given. */
   passwordHashCost?: number;
+  /**
+   * Mail (the accounts subgraph's alone): `url` an SMTP server, else the dev mailbox; `publicUrl` the
+   * base of every link, read when first needed; the sender's timings for tests.
+   */
+  mail?: MailSettings;
   /** Builds the GraphQL schema without connecting to PostgreSQL (supergraph composition). */
   schemaOnly?: boolean;
+}
+
+export interface MailSettings {
+  url?: string;
+  from: string;
+  publicUrl: () => string;
+  pollIntervalMs?: number;
+  retryMs?: number;
+  maxRetryMs?: number;
 }
 
 /** A subgraph, described once: the launcher, the composition, the tests and its own main read this. */
@@ -37,6 +51,8 @@ export interface SubgraphDescriptor {
    * INTERNAL_API_KEY that every subgraph needs.
    */
   requiredSettings: EnvName[];
+  /** The variables it cannot start alone without in production (NODE_ENV=production). */
+  requiredInProduction?: Parameters<typeof loadConfig>[2];
   /** Its PostgreSQL schema, entities and migrations (the data source and the migration runner read it). */
   database(url: string, poolSize?: number): SubgraphDatabase;
   /** Its Nest module. */

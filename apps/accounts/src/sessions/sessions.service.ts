@@ -6,12 +6,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { LogInInput } from './dto/log-in.input';
-import { SignUpInput } from './dto/sign-up.input';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { ACCOUNTS_DATA_SOURCE } from '../accounts.data-source';
-import { EmailTakenError } from './sessions.errors';
 
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 
@@ -34,28 +32,6 @@ export class SessionsService {
     private readonly throttle: LoginThrottleService,
     private readonly passwords: PasswordHasher,
   ) {}
-
-  /**
-   * Creates the account, or claims the invited account for this email. The insert-or-claim is one
-   * statement, so two sign-ups racing for the same email end with one account and one CONFLICT.
-   */
-  async signUp(input: SignUpInput): Promise<Session> {
-    const passwordHash = await this.passwords.hash(input.password);
-    return this.dataSource.transaction(async (manager) => {
-      const rows: UserEntity[] = await manager.query(
-        `INSERT INTO users AS u (email, display_name, password_hash, claimed_at)
-         VALUES ($1, $2, $3, now())
-         ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name,
-           password_hash = EXCLUDED.password_hash, claimed_at = now()
-         WHERE u.password_hash IS NULL
-         RETURNING id`,
-        [input.email, input.displayName, passwordHash],
-      );
-      if (rows.length === 0) throw new EmailTakenError();
-      const user = await manager.findOneByOrFail(UserEntity, { id: rows[0].id });
-      return this.openSession(manager, user, randomUUID());
-    });
-  }
 
   async logIn(input: LogInInput, clientAddress: string): Promise<Session> {
     await this.throttle.reserve(input.email, clientAddress);
@@ -105,7 +81,23 @@ export class SessionsService {
     throw new UnauthenticatedError('This refresh token is no longer valid: log in again.');
   }
 
-  private async openSession(manager: EntityManager, user: UserEntity, familyId: string): Promise<Session> {
+  /** Revokes every refresh token of the account: every session ends (at the latest when its access token expires). */
+  async revokeAll(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+    ]);
+  }
+
+  /** Ends the session this refresh token belongs to (its whole family); an unknown token changes nothing. */
+  async logOut(refreshToken: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+       WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+      [hashToken(refreshToken)],
+    );
+  }
+
+  async openSession(manager: EntityManager, user: UserEntity, familyId: string = randomUUID()): Promise<Session> {
     const refreshToken = `prt_${randomBytes(32).toString('base64url')}`;
     await manager.insert(RefreshTokenEntity, {
       userId: user.id,
@@ -113,7 +105,10 @@ export class SessionsService {
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
     });
-    const access = this.accessTokens.sign(user.id);
+    const access = this.accessTokens.sign(user.id, {
+      credentialVersion: user.credentialVersion,
+      emailVerified: user.emailVerifiedAt !== null,
+    });
     return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken };
   }
 }

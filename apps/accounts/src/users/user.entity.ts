@@ -21,4 +21,16 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   claimedAt: Date | null;
+
+  /** When the account proved it owns the address (a link from a mail); null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  /** Grows at each password reset; access tokens carry it, and older ones are refused everywhere. */
+  @Column({ type: 'integer', default: 0 })
+  credentialVersion: number;
+
+  /** The language of the user's mail: fr or en. */
+  @Column({ type: 'text', default: 'fr' })
+  locale: string;
 }

@@ -11,6 +11,12 @@ export class User {
   @Field()
   displayName: string;
 
+  @Field({ description: "BCP 47 language of the user's emails and pages: fr or en" })
+  locale: string;
+
+  /** Whether the address is verified, for the emailVerified field's resolver to show to the user only. */
+  verified: boolean;
+
   /** The address itself, for the email field's resolver to show or not. */
   address: string;
 

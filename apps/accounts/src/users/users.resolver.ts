@@ -1,6 +1,7 @@
-import { Context, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { RequestContext } from '@passerelle/auth';
-import { Caller, CurrentCaller } from '@passerelle/auth';
+import { Caller, CurrentCaller, requireUser } from '@passerelle/auth';
+import { UpdateMeInput } from './dto/update-me.input';
 import { requestLoader } from '@passerelle/graphql';
 import { EmailVisibilityClient } from './email-visibility.client';
 import { User } from './user.model';
@@ -18,6 +19,17 @@ export class UsersResolver {
     if (caller.kind !== 'user') return null;
     const user = await this.users.findById(caller.userId);
     return user ? this.users.toModel(user) : null;
+  }
+
+  @Mutation(() => User, { description: "The caller's own settings" })
+  async updateMe(@Args('input') input: UpdateMeInput, @CurrentCaller() caller: Caller): Promise<User> {
+    return this.users.toModel(await this.users.updateMe(requireUser(caller), input));
+  }
+
+  @ResolveField(() => Boolean, { nullable: true, description: 'The user only; null for other callers' })
+  emailVerified(@Parent() user: User, @CurrentCaller() caller: Caller): boolean | null {
+    const self = user.shownToSelf || (caller.kind === 'user' && caller.userId === user.id);
+    return self ? user.verified : null;
   }
 
   /** `_entities` asks once per representation: a per-request DataLoader makes it one query. */
@@ -42,7 +54,8 @@ export class UsersResolver {
   async email(@Parent() user: User, @Context() context: RequestContext): Promise<string | null> {
     const { caller } = context;
     if (user.shownToSelf || (caller.kind === 'user' && caller.userId === user.id)) return user.address;
-    if (caller.kind !== 'user') return null;
+    // Until their own address is verified, a person holds no role that would show them anyone's.
+    if (caller.kind !== 'user' || !caller.emailVerified) return null;
     const visible = await requestLoader(context, 'emailVisible', async (ids) => {
       const allowed = await this.visibility.visibleTo(caller.userId, ids);
       return ids.map((id) => allowed.has(id));

@@ -5,6 +5,10 @@ import { Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 import { User } from './user.model';
 import { ACCOUNTS_DATA_SOURCE } from '../accounts.data-source';
+import { AuthPayload } from '../sessions/auth-payload.model';
+import type { Session } from '../sessions/sessions.service';
+import { UpdateMeInput } from './dto/update-me.input';
+import { requireLocale } from './locale';
 
 /**
  * Until a person signs up and chooses a name, their invited account shows this one: any front desk
@@ -22,7 +26,33 @@ export class UsersService {
 
   /** The GraphQL view of a user; who sees the email is the email field's own decision. */
   toModel(entity: UserEntity, options: { shownToSelf?: boolean } = {}): User {
-    return { id: entity.id, displayName: entity.displayName, address: entity.email, ...options };
+    return {
+      id: entity.id,
+      displayName: entity.displayName,
+      locale: entity.locale,
+      verified: entity.emailVerifiedAt !== null,
+      address: entity.email,
+      ...options,
+    };
+  }
+
+  authPayload(session: Session): AuthPayload {
+    return {
+      accessToken: session.accessToken,
+      accessTokenExpiresAt: session.accessTokenExpiresAt,
+      refreshToken: session.refreshToken,
+      // The request carried no token yet, but the session is the user's own.
+      user: this.toModel(session.user, { shownToSelf: true }),
+    };
+  }
+
+  async updateMe(userId: string, input: UpdateMeInput): Promise<UserEntity> {
+    const changes: Partial<UserEntity> = {};
+    if (input.displayName !== undefined && input.displayName !== null) changes.displayName = input.displayName;
+    if (input.locale !== undefined && input.locale !== null)
+      changes.locale = requireLocale(input.locale, 'input.locale');
+    if (Object.keys(changes).length > 0) await this.users.update({ id: userId }, changes);
+    return this.users.findOneByOrFail({ id: userId });
   }
 
   findById(id: string): Promise<UserEntity | null> {
@@ -32,23 +62,5 @@ export class UsersService {
   /** One query for a whole batch of ids, in the order asked (null where unknown). */
   findByIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {
     return findByIdsInOrder(this.users, ids);
-  }
-
-  /**
-   * The account for this email, created as an invitation when there is none. One statement, so two
-   * concurrent invitations of the same address end with one account.
-   */
-  async invite(email: string): Promise<{ id: string; email: string; claimed: boolean }> {
-    const normalized = normalizeEmail(email);
-    // RETURNING gives database column names, not entity properties.
-    const rows: Array<{ id: string; email: string; password_hash: string | null }> = await this.users
-      .createQueryBuilder()
-      .insert()
-      .values({ email: normalized, displayName: INVITED_DISPLAY_NAME, passwordHash: null })
-      .orUpdate(['email'], ['email'])
-      .returning('id, email, password_hash')
-      .execute()
-      .then((result) => result.raw);
-    return { id: rows[0].id, email: rows[0].email, claimed: rows[0].password_hash !== null };
   }
 }

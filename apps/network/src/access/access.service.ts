@@ -24,23 +24,25 @@ export class AccessService {
     const { caller } = context as RequestContext;
     if (caller.kind === 'scanner') return { kind: 'scanner', spaceId: caller.spaceId };
     if (caller.kind !== 'user') return { kind: 'anonymous' };
-    const actor = await requestLoader(context, 'actor', (ids) => Promise.all(ids.map((id) => this.actorOf(id)))).load(
-      caller.userId,
-    );
+    const actor = await requestLoader(context, 'actor', (ids) =>
+      Promise.all(ids.map((id) => this.actorOf(id, caller.emailVerified))),
+    ).load(caller.userId);
     return actor!;
   }
 
   /** A user's roles, with the networks in which each space they operate is an ACTIVE member. */
-  async actorOf(userId: string): Promise<Actor> {
-    const rows: GrantRow[] = isUuid(userId)
-      ? await this.dataSource.query(
-          `SELECT g.role, g.network_id, g.space_id,
+  async actorOf(userId: string, emailVerified: boolean): Promise<Actor> {
+    // Roles and passes given to the address reach the account only once it has proved it owns it.
+    const rows: GrantRow[] =
+      emailVerified && isUuid(userId)
+        ? await this.dataSource.query(
+            `SELECT g.role, g.network_id, g.space_id,
                   coalesce((SELECT array_agg(m.network_id) FROM memberships m
                              WHERE m.space_id = g.space_id AND m.status = 'ACTIVE'), '{}') AS active_networks
              FROM role_grants g WHERE g.user_id = $1`,
-          [userId],
-        )
-      : [];
+            [userId],
+          )
+        : [];
     const adminOf = new Set<string>();
     const operatorOf = new Set<string>();
     const activeSpacesByNetwork = new Map<string, Set<string>>();
@@ -54,7 +56,7 @@ export class AccessService {
         }
       }
     }
-    return { kind: 'user', userId, adminOf, operatorOf, activeSpacesByNetwork };
+    return { kind: 'user', userId, emailVerified, adminOf, operatorOf, activeSpacesByNetwork };
   }
 
   async may<P extends Permission>(context: object, permission: P, subject: unknown): Promise<boolean> {
@@ -85,7 +87,10 @@ export class AccessService {
     return userIds.map((userId) => ({ userId, passes: passes.filter((pass) => pass.holderId === userId) }));
   }
 
-  grantsOf(userId: string): Promise<RoleGrantEntity[]> {
+  /** The caller's own grants: none until their address is verified. */
+  grantsOf(caller: Extract<Caller, { kind: 'user' }>): Promise<RoleGrantEntity[]> {
+    if (!caller.emailVerified) return Promise.resolve([]);
+    const { userId } = caller;
     return this.dataSource.getRepository(RoleGrantEntity).find({ where: { userId }, order: { grantedAt: 'ASC' } });
   }
 }

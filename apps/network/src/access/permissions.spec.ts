@@ -9,6 +9,7 @@ function person(roles: { admin?: string[]; operator?: string[]; active?: Record<
   return {
     kind: 'user',
     userId: 'user-1',
+    emailVerified: true,
     adminOf: new Set(roles.admin ?? []),
     operatorOf: new Set(roles.operator ?? []),
     activeSpacesByNetwork: new Map(Object.entries(roles.active ?? {}).map(([id, spaces]) => [id, new Set(spaces)])),

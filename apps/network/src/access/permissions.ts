@@ -10,6 +10,8 @@ export type Actor =
   | {
       kind: 'user';
       userId: string;
+      /** False until the account proves it owns its address: then it holds nothing granted to it. */
+      emailVerified: boolean;
       /** Networks the user administers. */
       adminOf: ReadonlySet<string>;
       /** Spaces the user operates. */
@@ -86,7 +88,7 @@ const activeOperator = (actor: Actor, networkId: string) =>
 /** A pass's issuer: its network's admins, and the operators of the space that sold it and pays for it. */
 const issuer = (actor: Actor, pass: Subjects['pass']) =>
   admin(actor, pass.networkId) || (pass.payerKind === PartyKind.SPACE && operator(actor, pass.payerId));
-const holder = (actor: Actor, holderId: string) => user(actor) && actor.userId === holderId;
+const holder = (actor: Actor, holderId: string) => user(actor) && actor.emailVerified && actor.userId === holderId;
 
 export const RULES: { [P in Permission]: Rule<SubjectKind | null> } = {
   [Permission.PUBLIC]: { subject: null, who: 'anyone', allows: () => true },

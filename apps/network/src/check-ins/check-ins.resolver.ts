@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Caller, CurrentCaller } from '@passerelle/auth';
+import { Caller, CurrentCaller, RequestContext } from '@passerelle/auth';
 import { BadUserInputError, validateListItems } from '@passerelle/graphql';
 import { PassEntity } from '../passes/pass.entity';
 import { Pass } from '../passes/pass.model';
@@ -7,6 +7,7 @@ import { PassesService } from '../passes/passes.service';
 import { VisitEntity } from '../visits/visit.entity';
 import { Visit } from '../visits/visit.model';
 import { VisitsService } from '../visits/visits.service';
+import { deskLocale, deskMessage } from './check-in-messages';
 import { CheckInResult, passShownBy, StoredResult } from './check-in-result';
 import { CheckInsService, MAX_SYNC_BATCH } from './check-ins.service';
 import { CheckInInput } from './dto/check-in.input';
@@ -37,6 +38,13 @@ export class CheckInsResolver {
       throw new BadUserInputError('input', `Upload at most ${MAX_SYNC_BATCH} scans at a time.`);
     }
     return this.checkIns.sync(validateListItems(CheckInInput, input, 'input'), caller);
+  }
+
+  @ResolveField(() => String, {
+    description: 'One sentence for the front-desk screen, in Accept-Language (fr or en; fr by default)',
+  })
+  message(@Parent() result: StoredResult, @Context() context: RequestContext): string {
+    return deskMessage(result.message, deskLocale(context.acceptLanguage));
   }
 
   @ResolveField(() => Visit, { nullable: true })

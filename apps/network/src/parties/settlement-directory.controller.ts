@@ -12,10 +12,10 @@ export class SettlementDirectoryController {
   @Post()
   @HttpCode(200)
   directory(@Body() body: UncheckedRequestOf<typeof SETTLEMENT_DIRECTORY>): Promise<SettlementDirectory> {
-    const { networkId, userId } = body ?? {};
+    const { networkId, userId, emailVerified } = body ?? {};
     if (typeof networkId !== 'string' || (userId !== undefined && typeof userId !== 'string')) {
       throw new BadRequestException('networkId (and optionally userId) must be strings');
     }
-    return this.directories.directory(networkId, userId);
+    return this.directories.directory(networkId, userId, emailVerified === true);
   }
 }

@@ -25,7 +25,7 @@ export class SettlementDirectoryService {
     private readonly access: AccessService,
   ) {}
 
-  async directory(networkId: string, userId: string | undefined): Promise<SettlementDirectory> {
+  async directory(networkId: string, userId: string | undefined, emailVerified: boolean): Promise<SettlementDirectory> {
     if (!isUuid(networkId)) return NO_NETWORK;
     const user = userId !== undefined && isUuid(userId) ? userId : null;
     const [row]: Array<{
@@ -45,7 +45,7 @@ export class SettlementDirectoryService {
       [networkId],
     );
     if (!row) return NO_NETWORK;
-    const actor = user ? await this.access.actorOf(user) : ({ kind: 'anonymous' } as const);
+    const actor = user ? await this.access.actorOf(user, emailVerified) : ({ kind: 'anonymous' } as const);
     const scope = periodScope(actor, networkId);
     return {
       network: row.network,

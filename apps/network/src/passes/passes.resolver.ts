@@ -53,7 +53,9 @@ export class PassesResolver {
   @Query(() => [Pass], { description: "The logged-in user's passes" })
   @Directive('@listSize(assumedSize: 100)')
   myPasses(@CurrentCaller() caller: Caller): Promise<PassEntity[]> {
-    return this.passes.ofHolder(requireUser(caller));
+    requireUser(caller);
+    // A pass issued to the address is the account's once the address is verified.
+    return caller.kind === 'user' && caller.emailVerified ? this.passes.ofHolder(caller.userId) : Promise.resolve([]);
   }
 
   // Who may sell depends on the product's kind: the service asks the catalogue (ISSUE_PASS) once it knows.

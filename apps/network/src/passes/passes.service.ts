@@ -42,16 +42,23 @@ export class PassesService {
     const product = await this.products.findById(input.productId);
     if (!product) throw new NotFoundError('Pass product', input.productId);
     const payer = await this.payerFor(product, input, context);
-    const { userId: holderId } = await this.accounts.accountFor(input.holderEmail);
+    // Drawn before the holder is mailed, so that the mail names the pass's serial.
+    let serial = newSerial();
+    const { userId: holderId } = await this.accounts.accountFor(input.holderEmail, {
+      kind: 'pass',
+      productName: product.name,
+      serial,
+    });
     const now = new Date();
     for (let attempt = 0; ; attempt += 1) {
+      if (attempt > 0) serial = newSerial();
       try {
         return await this.passes.manager.transaction(async (manager) => {
           await requireRoomForAnotherPass(manager, holderId);
           const passes = manager.getRepository(PassEntity);
           return passes.save(
             passes.create({
-              serial: newSerial(),
+              serial,
               productId: product.id,
               networkId: product.networkId,
               kind: product.kind,

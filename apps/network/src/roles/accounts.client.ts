@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { callEndpoint } from '@passerelle/auth';
-import { INVITATIONS } from '@passerelle/contracts';
+import { INVITATIONS, type InvitationGrant } from '@passerelle/contracts';
 
 export const ACCOUNTS_LINK = Symbol('ACCOUNTS_LINK');
 
@@ -19,8 +19,11 @@ export interface AccountsLink {
 export class AccountsClient {
   constructor(@Inject(ACCOUNTS_LINK) private readonly link: AccountsLink) {}
 
-  /** The account id for this email, invited (to be claimed at sign-up) when there is none yet. */
-  async accountFor(email: string): Promise<{ userId: string; claimed: boolean }> {
-    return callEndpoint(this.link.url, INVITATIONS, this.link.internalApiKey, { email });
+  /**
+   * The account id for this email, invited (to be claimed at sign-up) when there is none yet; accounts
+   * mails the address about `grant`, which counts for the account once it has proved it owns the address.
+   */
+  async accountFor(email: string, grant: InvitationGrant): Promise<{ userId: string; claimed: boolean }> {
+    return callEndpoint(this.link.url, INVITATIONS, this.link.internalApiKey, { email, grant });
   }
 }

@@ -30,11 +30,21 @@ export class RolesService {
   async grant(input: GrantRoleInput, context: RequestContext): Promise<RoleGrantEntity> {
     const { caller } = context;
     const scope = await this.checkScope(input, context);
-    const { userId } = await this.accounts.accountFor(input.email);
+    const { userId } = await this.accounts.accountFor(input.email, {
+      kind: 'role',
+      role: input.role,
+      scopeName: scope.name,
+    });
     await this.grants
       .createQueryBuilder()
       .insert()
-      .values({ userId, role: input.role, ...scope, grantedBy: caller.kind === 'user' ? caller.userId : null })
+      .values({
+        userId,
+        role: input.role,
+        networkId: scope.networkId,
+        spaceId: scope.spaceId,
+        grantedBy: caller.kind === 'user' ? caller.userId : null,
+      })
       .orIgnore()
       .execute();
     return this.grants.findOneByOrFail(
@@ -47,7 +57,7 @@ export class RolesService {
   private async checkScope(
     input: GrantRoleInput,
     context: RequestContext,
-  ): Promise<{ networkId: string | null; spaceId: string | null }> {
+  ): Promise<{ networkId: string | null; spaceId: string | null; name: string }> {
     if (input.role === Role.NETWORK_ADMIN) {
       if (!input.networkId)
         throw new BadUserInputError('networkId', 'NETWORK_ADMIN is granted on a network: give networkId.');
@@ -55,7 +65,7 @@ export class RolesService {
       const network = await this.networks.findById(input.networkId);
       if (!network) throw new NotFoundError('Network', input.networkId);
       await this.access.require(context, Permission.ADMINISTER_NETWORK, { networkId: network.id }, 'make other admins');
-      return { networkId: network.id, spaceId: null };
+      return { networkId: network.id, spaceId: null, name: network.name };
     }
     if (!input.spaceId) throw new BadUserInputError('spaceId', 'SPACE_OPERATOR is granted on a space: give spaceId.');
     if (input.networkId)
@@ -63,6 +73,6 @@ export class RolesService {
     const space = await this.spaces.findById(input.spaceId);
     if (!space) throw new NotFoundError('Space', input.spaceId);
     await this.access.require(context, Permission.OPERATE_SPACE, { spaceId: space.id }, 'make other operators');
-    return { networkId: null, spaceId: space.id };
+    return { networkId: null, spaceId: space.id, name: space.name };
   }
 }

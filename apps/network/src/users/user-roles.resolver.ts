@@ -17,6 +17,6 @@ export class UserRolesResolver {
   @ResolveField(() => [RoleGrant], { nullable: true, description: "The user's own grants; null for other callers" })
   async roles(@Parent() user: UserReference, @CurrentCaller() caller: Caller): Promise<RoleGrantEntity[] | null> {
     if (caller.kind !== 'user' || caller.userId !== user.id) return null;
-    return this.access.grantsOf(user.id);
+    return this.access.grantsOf(caller);
   }
 }

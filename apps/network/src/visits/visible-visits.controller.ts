@@ -12,7 +12,9 @@ import { VisitsService } from './visits.service';
 
 function callerOf(value: unknown): Caller | null {
   const caller = value as Partial<Record<string, unknown>> | null;
-  if (caller?.kind === 'user' && typeof caller.userId === 'string') return { kind: 'user', userId: caller.userId };
+  if (caller?.kind === 'user' && typeof caller.userId === 'string') {
+    return { kind: 'user', userId: caller.userId, emailVerified: caller.emailVerified === true };
+  }
   if (caller?.kind === 'scanner' && typeof caller.scannerId === 'string' && typeof caller.spaceId === 'string') {
     return { kind: 'scanner', scannerId: caller.scannerId, spaceId: caller.spaceId };
   }

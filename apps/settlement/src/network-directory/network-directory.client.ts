@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Caller, callEndpoint } from '@passerelle/auth';
-import { SCANNER_CALLER, SETTLEMENT_DIRECTORY, SettlementDirectory, VISIBLE_VISITS } from '@passerelle/contracts';
+import { AccessClaims, Caller, callEndpoint, requireUser } from '@passerelle/auth';
+import {
+  SCANNER_CALLER,
+  SETTLEMENT_DIRECTORY,
+  SettlementDirectory,
+  USER_CALLER,
+  VISIBLE_VISITS,
+} from '@passerelle/contracts';
 import { NotFoundError } from '@passerelle/graphql';
 
 export const NETWORK_LINK = Symbol('NETWORK_LINK');
@@ -22,10 +28,14 @@ export type NetworkDirectory = SettlementDirectory & { network: NonNullable<Sett
 export class NetworkDirectoryClient {
   constructor(@Inject(NETWORK_LINK) private readonly link: NetworkLink) {}
 
-  async lookup(networkId: string, userId: string): Promise<NetworkDirectory> {
+  /** UNAUTHENTICATED unless the caller is a person. */
+  async lookup(networkId: string, caller: Caller): Promise<NetworkDirectory> {
+    const userId = requireUser(caller);
+    const emailVerified = caller.kind === 'user' && caller.emailVerified;
     const answer = await callEndpoint(this.link.url, SETTLEMENT_DIRECTORY, this.link.internalApiKey, {
       networkId,
       userId,
+      emailVerified,
     });
     if (!answer.network) throw new NotFoundError('Network', networkId);
     return answer as NetworkDirectory;
@@ -44,6 +54,15 @@ export class NetworkDirectoryClient {
  */
 export async function scannerCaller(link: NetworkLink, token: string): Promise<Caller | null> {
   return (await callEndpoint(link.url, SCANNER_CALLER, link.internalApiKey, { token })).caller;
+}
+
+/**
+ * Whether an access token is still good (not from before a password reset) and its user's address
+ * verified: the registry holds what accounts reported, so settlement asks it, never accounts.
+ */
+export async function checkUser(link: NetworkLink, claims: AccessClaims): Promise<{ emailVerified: boolean } | null> {
+  const answer = await callEndpoint(link.url, USER_CALLER, link.internalApiKey, { claims });
+  return answer.current ? { emailVerified: answer.emailVerified } : null;
 }
 
 /** Names by `<kind>:<id>`, as the figures look them up. */

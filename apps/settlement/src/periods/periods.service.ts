@@ -29,7 +29,7 @@ export class PeriodsService {
    */
   async period(networkId: string, month: string, caller: Caller): Promise<Period> {
     requireMonth(month);
-    const directory = await this.directory.lookup(networkId, requireUser(caller));
+    const directory = await this.directory.lookup(networkId, caller);
     const scope = scopeOf(directory);
     const closed = await this.dataSource.getRepository(ClosedPeriodEntity).findOneBy({ networkId, month });
     if (closed) return view(closed.figures, directory, month, closed, scope);
@@ -45,8 +45,8 @@ export class PeriodsService {
    */
   async close(networkId: string, month: string, caller: Caller): Promise<Period> {
     requireMonth(month);
+    const directory = await this.directory.lookup(networkId, caller);
     const userId = requireUser(caller);
-    const directory = await this.directory.lookup(networkId, userId);
     if (!directory.caller.networkAdmin) throw new PeriodNotPermittedError('ADMINISTER_NETWORK');
     const repository = this.dataSource.getRepository(ClosedPeriodEntity);
     let closed = await repository.findOneBy({ networkId, month });

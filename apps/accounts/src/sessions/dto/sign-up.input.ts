@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmailAddress, IsName } from '@passerelle/graphql';
-import { Length } from 'class-validator';
+import { IsOptional, Length, MaxLength } from 'class-validator';
 import { AccountsSchema } from '../../accounts.schema';
 
 @InputType({ registerIn: AccountsSchema })
@@ -16,4 +16,17 @@ export class SignUpInput {
   @Field()
   @IsName(100)
   displayName: string;
+
+  @Field({ nullable: true, defaultValue: 'fr', description: 'fr (default) or en' })
+  @IsOptional()
+  @MaxLength(10)
+  locale?: string;
+
+  @Field({
+    nullable: true,
+    description: 'From an invitation email: proves ownership of the invited address at sign-up',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  invitationToken?: string;
 }
