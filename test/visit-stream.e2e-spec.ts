@@ -69,6 +69,8 @@ describe('reads while the visit stream is behind', () => {
       ]);
       expect(behind).toEqual({ status: 'OPEN', visitCount: 1, grossCents: 700 });
       expect(listed.edges.map((edge) => edge.node.id)).toContain(later);
+      // Its period is known before settlement has recorded it: a visit of an open month is settled in it.
+      expect(listed.edges.find((edge) => edge.node.id === later)?.node.periodMonth).toBe(month);
       expect(listed.totalCount).toBe(2);
     } finally {
       await session.query('ROLLBACK');

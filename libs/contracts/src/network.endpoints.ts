@@ -38,10 +38,18 @@ export const SETTLEMENT_DIRECTORY = internalEndpoint<SettlementDirectoryRequest,
 
 export const MAX_VISIBLE_VISIT_IDS = 1000;
 
+/** A visit as the subgraphs that add fields to it need it: its key, and where it falls for settlement. */
+export interface VisibleVisit {
+  id: string;
+  networkId: string;
+  networkMonth: string;
+}
+
 /** Of these visits (at most MAX_VISIBLE_VISIT_IDS), those the caller may see, by the registry's rule for Visit. */
-export const VISIBLE_VISITS = internalEndpoint<{ caller: Caller; visitIds: readonly string[] }, { visitIds: string[] }>(
-  '/internal/visible-visits',
-);
+export const VISIBLE_VISITS = internalEndpoint<
+  { caller: Caller; visitIds: readonly string[] },
+  { visits: VisibleVisit[] }
+>('/internal/visible-visits');
 
 /** Who a device token stands for, as it is now (only the registry knows scanners); null for none. */
 export const SCANNER_CALLER = internalEndpoint<{ token: string }, { caller: Caller | null }>(

@@ -44,6 +44,6 @@ export class VisibleVisitsController {
       throw new BadRequestException(`caller and visitIds (at most ${MAX_VISIBLE_VISIT_IDS} strings) are required`);
     }
     const visible = await this.visits.visibleAmong(contextOf(caller), ids as string[]);
-    return { visitIds: visible.map((visit) => visit.id) };
+    return { visits: visible.map(({ id, networkId, networkMonth }) => ({ id, networkId, networkMonth })) };
   }
 }

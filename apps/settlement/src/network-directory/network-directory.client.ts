@@ -6,6 +6,7 @@ import {
   SettlementDirectory,
   USER_CALLER,
   VISIBLE_VISITS,
+  VisibleVisit,
 } from '@passerelle/contracts';
 import { NotFoundError } from '@passerelle/graphql';
 
@@ -42,9 +43,9 @@ export class NetworkDirectoryClient {
   }
 
   /** Of these visits, those the caller may see, by the registry's rule for Visit. */
-  async visibleVisits(caller: Caller, visitIds: readonly string[]): Promise<Set<string>> {
+  async visibleVisits(caller: Caller, visitIds: readonly string[]): Promise<Map<string, VisibleVisit>> {
     const answer = await callEndpoint(this.link.url, VISIBLE_VISITS, this.link.internalApiKey, { caller, visitIds });
-    return new Set(answer.visitIds);
+    return new Map(answer.visits.map((visit) => [visit.id, visit]));
   }
 }
 

@@ -11,7 +11,8 @@ import {
 } from '@nestjs/graphql';
 import type { RequestContext } from '@passerelle/auth';
 import { isUuid } from '@passerelle/database';
-import { NotFoundError, requestLoader } from '@passerelle/graphql';
+import type { VisibleVisit } from '@passerelle/contracts';
+import { requestLoader } from '@passerelle/graphql';
 import { NetworkDirectoryClient } from '../network-directory/network-directory.client';
 import { SettlementSchema } from '../settlement.schema';
 import { VisitPeriodsService } from './visit-periods.service';
@@ -33,28 +34,32 @@ export class VisitPeriodResolver {
 
   /**
    * Only the visits the caller may see, by the registry's rule (the same as the network's Visit
-   * fields): a representation sent straight here names an id, it proves nothing.
+   * fields): a representation sent straight here names an id, it proves nothing. The registry also
+   * says where each falls (its network and month), for its period.
    */
   @ResolveReference()
-  async reference(
-    @Parent() reference: { id: string },
-    @Context() context: RequestContext,
-  ): Promise<VisitReference | null> {
-    const visible = await requestLoader(context, 'visibleVisit', async (ids) => {
-      const uuids = ids.filter(isUuid);
-      const seen = uuids.length ? await this.directory.visibleVisits(context.caller, uuids) : new Set<string>();
-      return ids.map((id) => (seen.has(id) ? true : null));
-    }).load(reference.id);
-    return visible ? { id: reference.id } : null;
+  reference(@Parent() reference: { id: string }, @Context() context: RequestContext): Promise<VisibleVisit | null> {
+    return this.visible(context).load(reference.id);
   }
 
   @ResolveField(() => String, {
     description:
       'The period it is settled in: its own month, or the next open one when it arrived after its month closed',
   })
-  async periodMonth(@Parent() visit: VisitReference, @Context() context: object): Promise<string> {
-    const month = await requestLoader(context, 'periodMonth', (ids) => this.periods.periodMonths(ids)).load(visit.id);
-    if (!month) throw new NotFoundError('Visit', visit.id);
-    return month;
+  async periodMonth(@Parent() visit: VisibleVisit, @Context() context: RequestContext): Promise<string> {
+    const month = await requestLoader(context, 'periodMonth', async (ids) => {
+      // Each id was loaded by the reference resolver above: these come from this request's cache.
+      const visits = await Promise.all(ids.map((id) => this.visible(context).load(id)));
+      return this.periods.periodMonths(visits.map((seen) => seen!));
+    }).load(visit.id);
+    return month!;
+  }
+
+  private visible(context: RequestContext) {
+    return requestLoader(context, 'visibleVisit', async (ids) => {
+      const uuids = ids.filter(isUuid);
+      const seen = uuids.length ? await this.directory.visibleVisits(context.caller, uuids) : new Map();
+      return ids.map((id) => seen.get(id) ?? null);
+    });
   }
 }

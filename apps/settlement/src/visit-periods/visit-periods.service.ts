@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MovedVisits } from '@passerelle/contracts';
+import type { MovedVisits, VisibleVisit } from '@passerelle/contracts';
+import { closedMonthsOf, openPeriodFrom } from '../periods/closed-months';
 import { isUuid } from '@passerelle/database';
 import { DataSource } from 'typeorm';
 import { SETTLEMENT_DATA_SOURCE } from '../settlement.data-source';
@@ -8,8 +9,7 @@ import { VisitStreamConsumer } from '../visit-stream/visit-stream.consumer';
 
 /**
  * Which period each visit is settled in, as `Visit.periodMonth` and the network subgraph's month filter
- * both ask. Both first read the stream up to now (as far as it gets in a moment: a read never waits
- * long for it), so a visit accepted a moment ago is placed too.
+ * both ask.
  */
 @Injectable()
 export class VisitPeriodsService {
@@ -18,14 +18,21 @@ export class VisitPeriodsService {
     private readonly stream: VisitStreamConsumer,
   ) {}
 
-  /** The period month of each visit, null for one settlement has never heard of. */
-  async periodMonths(ids: readonly string[]): Promise<Array<string | null>> {
-    let found = await this.lookup(ids);
-    if (found.size < ids.length) {
-      await this.stream.catchUpForRead();
-      found = await this.lookup(ids);
-    }
-    return ids.map((id) => found.get(id) ?? null);
+  /**
+   * The period month of each visit: as recorded, or, for one the stream has not brought yet, the one it
+   * will be recorded in: its own month, or the next open one when that month is closed. That is exact, not
+   * a guess: a close reads the stream up to now before it freezes, so no visit committed before a close
+   * is recorded after it. So this never waits for the stream.
+   */
+  async periodMonths(visits: readonly VisibleVisit[]): Promise<string[]> {
+    const recorded = await this.lookup(visits.map((visit) => visit.id));
+    const unseen = visits.filter((visit) => !recorded.has(visit.id));
+    const closed = unseen.length
+      ? await closedMonthsOf(this.dataSource.manager, [...new Set(unseen.map((visit) => visit.networkId))])
+      : new Map<string, Set<string>>();
+    return visits.map(
+      (visit) => recorded.get(visit.id) ?? openPeriodFrom(closed.get(visit.networkId)!, visit.networkMonth),
+    );
   }
 
   async moved(networkId: string, month: string): Promise<MovedVisits> {
