@@ -81,6 +81,7 @@ async function main(): Promise<void> {
       login: config.login,
       passwordHashCost: config.passwords.hashCost,
       poolSize: config.database.poolSize,
+      corsOrigins: config.web.corsOrigins,
     });
     // The demo belongs to the embedded database alone: a DATABASE_URL server is never seeded.
     if (embedded?.created && config.database.seedDemo) {

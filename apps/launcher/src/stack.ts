@@ -29,6 +29,8 @@ export interface StackOptions {
   /** log2 of scrypt's N for new password hashes (accounts' strong default when not given). */
   passwordHashCost?: number;
   poolSize?: number;
+  /** Browser origins allowed to call the gateway besides its own (CORS_ORIGINS). */
+  corsOrigins?: string[];
 }
 
 export interface RunningStack {
@@ -101,6 +103,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         subgraphUrls,
         production: options.production,
         internalApiKey: options.internalApiKey,
+        web: { corsOrigins: options.corsOrigins ?? [] },
       }),
       listenOptions(options.ports.gateway, options.gatewayHost),
     );

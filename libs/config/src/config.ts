@@ -35,6 +35,20 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
   // log2 of scrypt's N: 15 is the production strength; each step down halves the work (tests use 10).
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+  // Web origins (scheme://host[:port]) of partner apps that may call the API from a browser, comma-separated.
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+      'must be origins such as https://app.example.org, comma-separated, without a path',
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -60,6 +74,8 @@ export interface Config {
   };
   login: { maxFailuresPerEmail: number; maxFailuresPerAddress: number; lockoutSeconds: number };
   passwords: { hashCost: number };
+  /** Browser origins besides the gateway's own that may call the API (CORS). */
+  web: { corsOrigins: string[] };
 }
 
 /**
@@ -122,6 +138,7 @@ export function loadConfig(
       lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     },
     passwords: { hashCost: e.PASSWORD_HASH_COST },
+    web: { corsOrigins: e.CORS_ORIGINS },
   };
 }
 

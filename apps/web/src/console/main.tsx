@@ -1,0 +1,2 @@
+import { mount } from '../shared/ui';
+mount(<p>console</p>);
