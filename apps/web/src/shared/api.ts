@@ -54,7 +54,10 @@ export function createApi(token: () => Promise<string | undefined> | string | un
   });
   return {
     async run(document, variables) {
-      const result = await client.mutation(document, variables).toPromise();
+      const mutation = document.definitions.some(
+        (definition) => definition.kind === 'OperationDefinition' && definition.operation === 'mutation',
+      );
+      const result = await (mutation ? client.mutation : client.query).call(client, document, variables).toPromise();
       if (result.error) throw ApiError.from(result.error);
       return result.data!;
     },

@@ -28,12 +28,19 @@ const MY_PASSES = graphql(`
       payer {
         name
       }
+    }
+  }
+`);
+
+const PASS_VISITS = graphql(`
+  query PassVisits($id: ID!) {
+    pass(id: $id) {
+      id
       visits(first: 10) {
         edges {
           node {
             id
             localDate
-            units
             status
             space {
               name
@@ -109,9 +116,33 @@ function PrintedCode({ pass }: { pass: Pass }) {
   );
 }
 
+type Visit = NonNullable<ResultOf<typeof PASS_VISITS>['pass']>['visits']['edges'][number]['node'];
+
+/** The pass's last visits, asked for separately: the list of passes stays cheap for the API. */
+function Visits({ passId }: { passId: string }) {
+  const [visits, setVisits] = useState<Visit[]>();
+  useEffect(() => {
+    session.api
+      .run(PASS_VISITS, { id: passId })
+      .then((data) => setVisits(data.pass?.visits.edges.map((edge) => edge.node) ?? []))
+      .catch(() => setVisits(undefined));
+  }, [passId]);
+  if (!visits) return null;
+  if (visits.length === 0) return <p class="muted">{t.noVisits}</p>;
+  return (
+    <ul>
+      {visits.map((visit) => (
+        <li key={visit.id}>
+          {formatDate(visit.localDate)} — {visit.space.name}
+          {visit.status === 'VOIDED' && ` (${t.voided})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PassCard({ pass }: { pass: Pass }) {
   const headingId = `pass-${pass.id}`;
-  const visits = pass.visits.edges.map((edge) => edge.node);
   return (
     <article class="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{pass.product.name}</h2>
@@ -131,18 +162,7 @@ function PassCard({ pass }: { pass: Pass }) {
       {pass.status === 'ACTIVE' && <QrCode api={session.api} passId={pass.id} serial={pass.serial} />}
       {pass.status === 'ACTIVE' && pass.product.allowPrintedQr && <PrintedCode pass={pass} />}
       <h3>{t.visits}</h3>
-      {visits.length === 0 ? (
-        <p class="muted">{t.noVisits}</p>
-      ) : (
-        <ul>
-          {visits.map((visit) => (
-            <li key={visit.id}>
-              {formatDate(visit.localDate)} — {visit.space.name}
-              {visit.status === 'VOIDED' && ` (${t.voided})`}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Visits passId={pass.id} />
     </article>
   );
 }

@@ -88,9 +88,11 @@ export function QrCode(props: { api: Api; passId: string; serial: string }) {
         </p>
       )}
       {offline && expired && <p class="muted">{t.qrExpired}</p>}
+      {/* Not inside the button: a button's content is presentational, and the code must stay an image. */}
+      {image && <div onClick={() => setFull(true)}>{image}</div>}
       {image && (
-        <button type="button" class="link" onClick={() => setFull(true)} aria-label={t.showFull}>
-          {image}
+        <button type="button" class="secondary" onClick={() => setFull(true)}>
+          {t.showFull}
         </button>
       )}
       {full && image && (
