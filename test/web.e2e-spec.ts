@@ -1,9 +1,13 @@
 /// <reference lib="dom" />
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newWebContext, WebContext } from './browser/browser';
 import { startWebStack, WebStack } from './browser/web-stack';
+import { writeQrVideo } from './browser/y4m';
+
+const MY_QR = 'query { myPasses { id serial qr { token } } }';
 
 /**
  * The wallet, the desk and the console in a real Chromium against `npm start`'s stack and demo,
@@ -16,6 +20,28 @@ async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SAVE_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The rotating QR token the holder's wallet would show now, as a camera or a barcode reader reads it. */
+async function qrToken(stack: WebStack, holder: string): Promise<string> {
+  const { myPasses } = await stack.gql<{ myPasses: Array<{ qr: { token: string } }> }>(
+    MY_QR,
+    {},
+    await stack.logIn(holder),
+  );
+  return myPasses[0].qr.token;
+}
+
+async function pairDesk(page: Page, token: string): Promise<void> {
+  await page.goto('/desk/?lang=en');
+  await page.getByLabel('Scanner token').fill(token);
+  await page.getByRole('button', { name: 'Pair this device' }).click();
+  await page.getByRole('button', { name: 'Scan with camera' }).waitFor();
+}
+
+async function checkIn(page: Page, typed: string): Promise<void> {
+  await page.getByLabel('Pass serial').fill(typed);
+  await page.getByRole('button', { name: 'Check in' }).click();
 }
 
 async function logIn(page: Page, email: string, password: string): Promise<void> {
@@ -78,4 +104,97 @@ describe('the web app in Chromium', () => {
     await pass.getByText('Offline: show your serial or printed code.').waitFor();
     expect(await pass.getByText(nina.serial).count()).toBeGreaterThan(0);
   });
+
+  it('a desk pairs, reads the holder’s QR code from the camera and accepts it, then shows the repeat', async () => {
+    const nina = demoPass('nina@toulouse.demo');
+    const scanner = stack.demo.scanners.find((s) => s.space === 'La Cantine')!.token;
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-camera-'));
+    const video = join(dir, 'qr.y4m');
+    writeQrVideo(video, await qrToken(stack, nina.holder));
+    const filming = await launchChromium({ fakeCamera: video });
+    const camera = await newWebContext(filming, stack.origin);
+    try {
+      await camera.context.grantPermissions(['camera'], { origin: stack.origin });
+      const { page } = camera;
+      await pairDesk(page, scanner);
+
+      await page.getByRole('button', { name: 'Scan with camera' }).click();
+      const status = page.getByRole('status');
+      await status.getByText('ACCEPTED', { exact: true }).waitFor();
+      await status.getByText('Nina (nomade)').waitFor();
+      await page.getByRole('list', { name: "Today's visitors" }).getByText('Nina (nomade)').waitFor();
+      await screenshot(page, 'desk');
+
+      await page.getByRole('button', { name: 'Scan with camera' }).click();
+      await status.getByText('Already checked in today').waitFor();
+      expect(await status.innerText()).toMatch(/already/i);
+      expect(camera.foreignRequests).toEqual([]);
+    } finally {
+      await camera.context.close();
+      await filming.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a desk offline checks codes on the device, keeps its queue through a reload, and uploads it once online', async () => {
+    const { page, context } = web;
+    const scanner = stack.demo.scanners.find((s) => s.space === 'La Serre')!.token;
+    await pairDesk(page, scanner);
+    // The service worker must hold the pages before the network goes, or the reload below has nothing to show.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const hugo = await qrToken(stack, 'hugo@toulouse.demo');
+    const lea = await qrToken(stack, 'lea@toulouse.demo');
+    const [header, payload, signature] = lea.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = [
+      header,
+      Buffer.from(JSON.stringify({ ...claims, exp: Number(claims.exp) + 3600 })).toString('base64url'),
+      signature,
+    ].join('.');
+
+    await context.setOffline(true);
+    const status = page.getByRole('status');
+    await checkIn(page, hugo);
+    await status.getByText('SAVED OFFLINE', { exact: true }).waitFor();
+    await checkIn(page, forged);
+    await status.getByText('REFUSED', { exact: true }).waitFor();
+    await status.getByText('Forged code, or unknown to this network: refused on this device.').waitFor();
+    await checkIn(page, lea);
+    await status.getByText('SAVED OFFLINE', { exact: true }).waitFor();
+    await page.getByText('Offline — 2 scans waiting').waitFor();
+
+    await page.reload();
+    await page.getByText('Offline — 2 scans waiting').waitFor();
+    await screenshot(page, 'desk-offline');
+
+    await context.setOffline(false);
+    const uploaded = page.getByRole('list', { name: 'Uploaded scans' });
+    await uploaded.getByText('Hugo (crédits) — ACCEPTED').waitFor();
+    await uploaded.getByText('Léa (membre de La Serre) — ACCEPTED').waitFor();
+    await page.getByText('scans waiting').waitFor({ state: 'detached' });
+
+    const visits = await stack.gql<{
+      visits: { edges: Array<{ node: { localDate: string; pass: { serial: string } } }> };
+    }>(
+      'query ($f: VisitFilter!) { visits(filter: $f) { edges { node { localDate pass { serial } } } } }',
+      { f: { networkId: await networkId(stack), spaceId: await spaceId(stack, 'la-serre') } },
+      await stack.logIn('serre@toulouse.demo'),
+    );
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    const serials = visits.visits.edges
+      .filter((edge) => edge.node.localDate === today)
+      .map((edge) => edge.node.pass.serial);
+    expect(serials.sort()).toEqual(
+      [demoPass('hugo@toulouse.demo').serial, demoPass('lea@toulouse.demo').serial].sort(),
+    );
+  });
 });
+
+async function networkId(stack: WebStack): Promise<string> {
+  return (await stack.gql<{ network: { id: string } }>('{ network(slug: "toulouse") { id } }')).network.id;
+}
+
+async function spaceId(stack: WebStack, slug: string): Promise<string> {
+  return (await stack.gql<{ space: { id: string } }>('query ($slug: String) { space(slug: $slug) { id } }', { slug }))
+    .space.id;
+}

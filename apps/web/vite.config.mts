@@ -39,6 +39,8 @@ export default defineConfig({
         // The QR decoder's wasm is over 1 MB; the desk must have it offline.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: null,
+        // /desk/?lang=en is the precached /desk/index.html whatever its query.
+        ignoreURLParametersMatching: [/.*/],
         cleanupOutdatedCaches: true,
         // The API is never cached by the service worker: the desk keeps its own offline state.
         navigateFallbackDenylist: [/^\/graphql/, /^\/\.well-known/, /^\/health/],

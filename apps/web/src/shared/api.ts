@@ -53,11 +53,15 @@ export function createApi(token: () => Promise<string | undefined> | string | un
     },
   });
   return {
-    async run(document, variables) {
+    async run<Data, Variables extends AnyVariables>(
+      document: TypedDocumentNode<Data, Variables>,
+      variables: Variables,
+    ): Promise<Data> {
       const mutation = document.definitions.some(
         (definition) => definition.kind === 'OperationDefinition' && definition.operation === 'mutation',
       );
-      const result = await (mutation ? client.mutation : client.query).call(client, document, variables).toPromise();
+      const operation = mutation ? client.mutation(document, variables) : client.query(document, variables);
+      const result = await operation.toPromise();
       if (result.error) throw ApiError.from(result.error);
       return result.data!;
     },
