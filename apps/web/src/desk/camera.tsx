@@ -36,16 +36,18 @@ export function CameraScanner(props: { onCode: (code: string) => void; onClose: 
       }
       timer = setTimeout(tick, FRAME_INTERVAL_MS);
     };
-    navigator.mediaDevices
-      ?.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false })
-      .then(async (media) => {
-        stream = media;
-        if (stopped || !video.current) return;
-        video.current.srcObject = media;
-        await video.current.play();
-        void tick();
-      })
-      .catch(() => setError(true)) ?? setError(true);
+    if (!navigator.mediaDevices) setError(true);
+    else
+      navigator.mediaDevices
+        .getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false })
+        .then(async (media) => {
+          stream = media;
+          if (stopped || !video.current) return;
+          video.current.srcObject = media;
+          await video.current.play();
+          void tick();
+        })
+        .catch(() => setError(true));
     return () => {
       stopped = true;
       clearTimeout(timer);
