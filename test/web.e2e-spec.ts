@@ -173,28 +173,69 @@ describe('the web app in Chromium', () => {
     await uploaded.getByText('Léa (membre de La Serre) — ACCEPTED').waitFor();
     await page.getByText('scans waiting').waitFor({ state: 'detached' });
 
-    const visits = await stack.gql<{
-      visits: { edges: Array<{ node: { localDate: string; pass: { serial: string } } }> };
-    }>(
-      'query ($f: VisitFilter!) { visits(filter: $f) { edges { node { localDate pass { serial } } } } }',
-      { f: { networkId: await networkId(stack), spaceId: await spaceId(stack, 'la-serre') } },
-      await stack.logIn('serre@toulouse.demo'),
+    // The console of La Serre's operator shows the two visits of today, and no third.
+    await page.goto('/console/?lang=en');
+    await logIn(page, 'serre@toulouse.demo', 'passerelle-demo');
+    const rows = page.getByRole('row');
+    await rows.filter({ hasText: demoPass('hugo@toulouse.demo').serial }).waitFor();
+    await rows.filter({ hasText: demoPass('lea@toulouse.demo').serial }).waitFor();
+    await page.getByText('2 visit(s)').waitFor();
+  });
+
+  it('an operator voids a visit, reads the month and downloads its CSV', async () => {
+    const { page } = web;
+    const month = stack.demo.visitsMonth!;
+    await page.goto('/console/?lang=en');
+    await logIn(page, 'cantine@toulouse.demo', 'passerelle-demo');
+    await page.getByRole('link', { name: 'Visits' }).click();
+    await page.getByRole('textbox', { name: 'Month' }).fill(month);
+    const voidButtons = page
+      .getByRole('table', { name: `Visits of ${month}` })
+      .getByRole('button', { name: 'Void', exact: true });
+    await voidButtons.first().waitFor();
+    const before = await voidButtons.count();
+    await voidButtons.first().click();
+    await page.getByLabel('Reason').fill('Scanned twice by mistake');
+    await page.getByRole('button', { name: 'Confirm void' }).click();
+    await page.getByRole('cell', { name: 'Voided' }).waitFor();
+    expect(await voidButtons.count()).toBe(before - 1);
+    expect(await page.getByRole('cell', { name: 'Voided' }).count()).toBe(1);
+    await screenshot(page, 'console');
+
+    await page.getByRole('link', { name: 'Month' }).click();
+    await page.getByRole('textbox', { name: 'Month' }).fill(month);
+    await page.getByRole('table', { name: 'Statements' }).getByRole('cell', { name: 'La Cantine' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect((await download).suggestedFilename()).toBe(`passerelle-coworking-toulouse-${month}.csv`);
+    expect(csv.split('\n')[0]).toMatch(/party/i);
+    expect(csv).toContain('La Cantine');
+    // An operator reads the month; only the network's admins close it.
+    expect(await page.getByRole('button', { name: 'Close the month' }).count()).toBe(0);
+  });
+
+  it('a network admin closes a past month after a confirmation that says what freezing means', async () => {
+    const { page } = web;
+    const month = stack.demo.visitsMonth!;
+    await page.goto('/console/?lang=en');
+    await logIn(page, 'admin@toulouse.demo', 'passerelle-demo');
+    await page.getByRole('link', { name: 'Month' }).click();
+    await page.getByRole('textbox', { name: 'Month' }).fill(month);
+    await page.getByRole('button', { name: 'Close the month' }).click();
+    const confirmation = page.getByRole('alertdialog');
+    await confirmation.getByText(/freezes its figures/).waitFor();
+    await confirmation.getByRole('button', { name: `Yes, close ${month}` }).click();
+    await page.getByText(/^Closed — Closed on/).waitFor();
+    const { period } = await stack.gql<{ period: { status: string } }>(
+      'query ($n: ID!, $m: String!) { period(networkId: $n, month: $m) { status } }',
+      { n: await networkId(stack), m: month },
+      await stack.logIn('admin@toulouse.demo'),
     );
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-    const serials = visits.visits.edges
-      .filter((edge) => edge.node.localDate === today)
-      .map((edge) => edge.node.pass.serial);
-    expect(serials.sort()).toEqual(
-      [demoPass('hugo@toulouse.demo').serial, demoPass('lea@toulouse.demo').serial].sort(),
-    );
+    expect(period.status).toBe('CLOSED');
   });
 });
 
 async function networkId(stack: WebStack): Promise<string> {
   return (await stack.gql<{ network: { id: string } }>('{ network(slug: "toulouse") { id } }')).network.id;
-}
-
-async function spaceId(stack: WebStack, slug: string): Promise<string> {
-  return (await stack.gql<{ space: { id: string } }>('query ($slug: String) { space(slug: $slug) { id } }', { slug }))
-    .space.id;
 }

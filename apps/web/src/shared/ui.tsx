@@ -41,7 +41,7 @@ export function TopBar(props: { title: string; session?: Session; children?: Com
 
 /** A refusal shown next to the field it names; `field` is the input's name in the API. */
 export function FieldError(props: { error?: ApiError; field: string }) {
-  if (props.error?.field !== props.field) return null;
+  if (!props.error || !namesField(props.error, props.field)) return null;
   return (
     <p class="field-error" role="alert">
       {props.error.message}
@@ -49,10 +49,15 @@ export function FieldError(props: { error?: ApiError; field: string }) {
   );
 }
 
+/** The API names a field by its input's path (`input.holderEmail`) or its own name (`holderEmail`). */
+function namesField(error: ApiError, field: string): boolean {
+  return error.field === field || error.field?.split('.').pop() === field;
+}
+
 /** A refusal that names no field of this form (or a lost connection). */
 export function FormError(props: { error?: ApiError; fields: string[] }) {
   const error = props.error;
-  if (!error || (error.field && props.fields.includes(error.field))) return null;
+  if (!error || props.fields.some((field) => namesField(error, field))) return null;
   return (
     <p class="form-error" role="alert">
       {error.offline ? common.unreachable : error.message}
