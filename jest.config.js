@@ -37,7 +37,10 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', ...(chromium ? [] : ['<rootDir>/test/web.e2e-spec.ts'])],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // NestJS 12 and Apollo Server 5 ship ES modules: compile them to CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|@as-integrations)/)'],
+  // So does @fastify/static's content-disposition (Node itself loads it with require(esm), jest does not).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|@fastify/static/node_modules/content-disposition|content-disposition)/)',
+  ],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 2,

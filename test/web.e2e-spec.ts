@@ -75,6 +75,9 @@ describe('the web app in Chromium', () => {
   it('a holder logs in and sees a QR code that is replaced before it expires, offline says so, and the printed code downloads', async () => {
     const { page, context } = web;
     const nina = demoPass('nina@toulouse.demo');
+    // The demo tells the person at the terminal where each page is and whom to log in as.
+    expect(stack.output()).toContain(`${stack.origin}/wallet/`);
+    expect(stack.output()).toMatch(/\/console\/.*admin@toulouse\.demo/);
     await page.clock.install();
     await page.goto('/wallet/?lang=en');
     await logIn(page, 'nina@toulouse.demo', 'passerelle-demo');

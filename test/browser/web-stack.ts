@@ -10,6 +10,8 @@ export interface WebStack {
   origin: string;
   demo: Demo;
   dataDir: string;
+  /** What `npm start` printed. */
+  output(): string;
   gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   logIn(email: string): Promise<string>;
   stop(): Promise<void>;
@@ -31,6 +33,7 @@ export async function startWebStack(): Promise<WebStack> {
     origin: new URL(url).origin,
     demo,
     dataDir,
+    output: launcher.output,
     gql,
     logIn: async (email) =>
       (

@@ -227,9 +227,14 @@ export function readDemo(dataDir: string): Demo | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Demo) : undefined;
 }
 
-export function printDemo(demo: Demo): void {
+/** `origin` is the gateway's (http://host:port): the web app's pages are served there. */
+export function printDemo(demo: Demo, origin: string): void {
   const lines = [
     '',
+    'The web app (French; add ?lang=en for English):',
+    `  ${origin}/wallet/   a holder's passes and QR codes — log in as a holder below (nina@toulouse.demo)`,
+    `  ${origin}/desk/     a front desk — paste a scanner token below (La Cantine's)`,
+    `  ${origin}/console/  operators and admins — cantine@toulouse.demo, or admin@toulouse.demo to close a month`,
     `Demo network "${demo.network}" — log in with logIn(input: { email, password }):`,
     ...demo.logins.map((login) => `  ${login.who.padEnd(26)} ${login.email.padEnd(24)} ${login.password}`),
     'Front-desk scanner tokens (Authorization: Bearer <token>):',

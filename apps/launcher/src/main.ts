@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   }
 
   const demo = embedded ? readDemo(dataDir) : undefined;
-  if (demo) printDemo(demo);
+  if (demo) printDemo(demo, new URL(stack.gatewayUrl).origin);
   logger.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL at ${stack.gatewayUrl}`);
 }
 

@@ -31,6 +31,8 @@ export interface StackOptions {
   poolSize?: number;
   /** Browser origins allowed to call the gateway besides its own (CORS_ORIGINS). */
   corsOrigins?: string[];
+  /** The built web app; by default the gateway finds dist/web. */
+  webRoot?: string;
 }
 
 export interface RunningStack {
@@ -103,7 +105,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         subgraphUrls,
         production: options.production,
         internalApiKey: options.internalApiKey,
-        web: { corsOrigins: options.corsOrigins ?? [] },
+        web: { corsOrigins: options.corsOrigins ?? [], root: options.webRoot },
       }),
       listenOptions(options.ports.gateway, options.gatewayHost),
     );
