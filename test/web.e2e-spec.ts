@@ -191,6 +191,7 @@ describe('the web app in Chromium', () => {
     await page.goto('/console/?lang=en');
     await logIn(page, 'cantine@toulouse.demo', 'passerelle-demo');
     await page.getByRole('link', { name: 'Visits' }).click();
+    await page.getByRole('heading', { name: 'Visits', level: 2 }).waitFor();
     await page.getByRole('textbox', { name: 'Month' }).fill(month);
     const voidButtons = page
       .getByRole('table', { name: `Visits of ${month}` })
@@ -203,9 +204,11 @@ describe('the web app in Chromium', () => {
     await page.getByRole('cell', { name: 'Voided' }).waitFor();
     expect(await voidButtons.count()).toBe(before - 1);
     expect(await page.getByRole('cell', { name: 'Voided' }).count()).toBe(1);
+    await page.setViewportSize({ width: 1024, height: 720 });
     await screenshot(page, 'console');
 
     await page.getByRole('link', { name: 'Month' }).click();
+    await page.getByRole('heading', { name: 'Month', level: 2 }).waitFor();
     await page.getByRole('textbox', { name: 'Month' }).fill(month);
     await page.getByRole('table', { name: 'Statements' }).getByRole('cell', { name: 'La Cantine' }).waitFor();
     const download = page.waitForEvent('download');
@@ -224,6 +227,7 @@ describe('the web app in Chromium', () => {
     await page.goto('/console/?lang=en');
     await logIn(page, 'admin@toulouse.demo', 'passerelle-demo');
     await page.getByRole('link', { name: 'Month' }).click();
+    await page.getByRole('heading', { name: 'Month', level: 2 }).waitFor();
     await page.getByRole('textbox', { name: 'Month' }).fill(month);
     await page.getByRole('button', { name: 'Close the month' }).click();
     const confirmation = page.getByRole('alertdialog');

@@ -11,8 +11,12 @@ const root = dirname(fileURLToPath(import.meta.url));
  * entry so that a phone opening the wallet loads none of the desk's scanner or the console. The
  * service worker precaches them all: the wallet and the desk must open with no network.
  */
+// `npx vite --config apps/web/vite.config.mts` serves the sources with live reload, the API from `npm start`.
+const api = process.env.PASSERELLE_API ?? 'http://127.0.0.1:4000';
+
 export default defineConfig({
   root,
+  server: { proxy: { '/graphql': api, '/.well-known': api } },
   // The output folder is chosen by build.mjs (a fresh one, swapped in whole).
   build: {
     emptyOutDir: true,

@@ -84,10 +84,15 @@ export function MonthSection(props: { api: Api; context: WorkContext }) {
   useEffect(() => {
     setError(undefined);
     setPeriod(undefined);
+    // A slower answer for the month shown before must not replace the one asked for last.
+    let current = true;
     props.api
       .run(PERIOD, { networkId, month })
-      .then((data) => setPeriod(data.period))
-      .catch((caught) => setError(asApiError(caught)));
+      .then((data) => current && setPeriod(data.period))
+      .catch((caught) => current && setError(asApiError(caught)));
+    return () => {
+      current = false;
+    };
   }, [networkId, month, reload]);
   const money = (cents: number) => formatMoney(cents, currency);
   const run = async (work: () => Promise<void>) => {

@@ -83,10 +83,15 @@ export function VisitsSection(props: { api: Api; context: WorkContext }) {
   const { networkId, spaceId, currency } = props.context;
   useEffect(() => {
     setError(undefined);
+    // A slower answer to an earlier filter must not replace the one asked for last.
+    let current = true;
     props.api
       .run(VISITS, { filter: { networkId, spaceId, month, status: status || undefined } })
-      .then((result) => setData({ ...result.visits, month }))
-      .catch((caught) => setError(asApiError(caught)));
+      .then((result) => current && setData({ ...result.visits, month }))
+      .catch((caught) => current && setError(asApiError(caught)));
+    return () => {
+      current = false;
+    };
   }, [networkId, spaceId, month, status, reload]);
   return (
     <section aria-labelledby="section-title">
@@ -107,48 +112,50 @@ export function VisitsSection(props: { api: Api; context: WorkContext }) {
       {data && <p class="muted">{t.total(data.totalCount)}</p>}
       {data?.edges.length === 0 && <p>{t.noVisits}</p>}
       {!!data?.edges.length && (
-        <table aria-label={t.visitsOf(data.month)}>
-          <thead>
-            <tr>
-              <th>{t.date}</th>
-              <th>{t.space}</th>
-              <th>{t.pass}</th>
-              <th>{t.amount}</th>
-              <th>{t.status}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.edges.map(({ node: visit }) => (
-              <tr key={visit.id}>
-                <td>{formatDate(visit.localDate)}</td>
-                <td>{visit.space.name}</td>
-                <td>{visit.pass.serial}</td>
-                <td>{formatMoney(visit.amountCents, currency)}</td>
-                <td>{visit.status === 'VOIDED' ? t.voided : t.accepted}</td>
-                <td>
-                  {visit.status === 'ACCEPTED' &&
-                    visit.space.id === spaceId &&
-                    (voiding === visit.id ? (
-                      <VoidForm
-                        api={props.api}
-                        visit={visit}
-                        onCancel={() => setVoiding(undefined)}
-                        onDone={() => {
-                          setVoiding(undefined);
-                          setReload(reload + 1);
-                        }}
-                      />
-                    ) : (
-                      <button type="button" class="secondary" onClick={() => setVoiding(visit.id)}>
-                        {t.void}
-                      </button>
-                    ))}
-                </td>
+        <div class="scroll-x">
+          <table aria-label={t.visitsOf(data.month)}>
+            <thead>
+              <tr>
+                <th>{t.date}</th>
+                <th>{t.space}</th>
+                <th>{t.pass}</th>
+                <th>{t.amount}</th>
+                <th>{t.status}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.edges.map(({ node: visit }) => (
+                <tr key={visit.id}>
+                  <td>{formatDate(visit.localDate)}</td>
+                  <td>{visit.space.name}</td>
+                  <td>{visit.pass.serial}</td>
+                  <td>{formatMoney(visit.amountCents, currency)}</td>
+                  <td>{visit.status === 'VOIDED' ? t.voided : t.accepted}</td>
+                  <td>
+                    {visit.status === 'ACCEPTED' &&
+                      visit.space.id === spaceId &&
+                      (voiding === visit.id ? (
+                        <VoidForm
+                          api={props.api}
+                          visit={visit}
+                          onCancel={() => setVoiding(undefined)}
+                          onDone={() => {
+                            setVoiding(undefined);
+                            setReload(reload + 1);
+                          }}
+                        />
+                      ) : (
+                        <button type="button" class="secondary" onClick={() => setVoiding(visit.id)}>
+                          {t.void}
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
