@@ -65,5 +65,6 @@ describe('npm start', () => {
       second.child.kill('SIGTERM');
       expect({ exitCode: await second.exited, output: second.output() }).toMatchObject({ exitCode: 0 });
     }
-  });
+    // Each `npm start` builds first, the web app included (Vite): two builds on a busy machine.
+  }, 180_000);
 });
