@@ -91,7 +91,10 @@ export type CheckInResult = {
 };
 export type VisitPage = {
   totalCount: number;
-  edges: Array<{ cursor: string; node: { id: string; space: { id: string }; pass: { id: string } } }>;
+  edges: Array<{
+    cursor: string;
+    node: { id: string; periodMonth: string; space: { id: string }; pass: { id: string } };
+  }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 };
 

@@ -6,6 +6,7 @@ import { HealthController, SUBGRAPH_URLS, SubgraphUrls } from './health.controll
 import { JwksController } from './jwks.controller';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { subgraphFetcher } from './subgraph-fetcher';
+import { WebAppModule, WebAppOptions } from './web-app';
 
 export interface GatewayOptions {
   /** The supergraph composed at build time (apps/gateway/supergraph.graphql). */
@@ -15,11 +16,13 @@ export interface GatewayOptions {
   production: boolean;
   /** Sent to the subgraphs so that they believe the client address the gateway forwards. */
   internalApiKey: string;
+  /** The web app's files and the browser origins allowed besides the gateway's own. */
+  web: WebAppOptions;
 }
 
 /**
- * The public entry point: one GraphQL API over the subgraphs, plus /health and the QR keys at
- * /.well-known/jwks.json. No database, no domain logic.
+ * The public entry point: one GraphQL API over the subgraphs, plus /health, the QR keys at
+ * /.well-known/jwks.json and the web app at /. No database, no domain logic.
  */
 @Module({})
 export class GatewayModule {
@@ -28,6 +31,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
+        WebAppModule.register(options.web),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
           server: {

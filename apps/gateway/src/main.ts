@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       subgraphUrls: config.urls,
       production: config.server.production,
       internalApiKey: config.tokens.internalApiKey!,
+      web: { corsOrigins: config.web.corsOrigins },
     }),
     listen,
   );

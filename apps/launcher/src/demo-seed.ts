@@ -248,8 +248,13 @@ const README_DESK = 'La Serre';
  */
 export function printDemo(demo: Demo, gatewayUrl: string): void {
   const desk = demo.scanners.find((scanner) => scanner.space === README_DESK);
+  const origin = new URL(gatewayUrl).origin;
   const lines = [
     '',
+    'The web app (French; add ?lang=en for English):',
+    `  ${origin}/wallet/   a holder's passes and QR codes — log in as a holder below (nina@toulouse.demo)`,
+    `  ${origin}/desk/     a front desk — paste a scanner token below (La Cantine's)`,
+    `  ${origin}/console/  operators and admins — cantine@toulouse.demo, or admin@toulouse.demo to close a month`,
     `Demo network "${demo.network}" — log in with logIn(input: { email, password }):`,
     ...demo.logins.map((login) => `  ${login.who.padEnd(26)} ${login.email.padEnd(24)} ${login.password}`),
     'Front-desk scanner tokens (Authorization: Bearer <token>):',

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       passwordHashCost: config.passwords.hashCost,
       poolSize: config.database.poolSize,
       mail: config.mail,
+      corsOrigins: config.web.corsOrigins,
     });
     // The demo belongs to the embedded database alone: a DATABASE_URL server is never seeded.
     if (embedded?.created && config.database.seedDemo) {

@@ -39,6 +39,10 @@ export interface StackOptions {
     retryMs?: number;
     maxRetryMs?: number;
   };
+  /** Browser origins allowed to call the gateway besides its own (CORS_ORIGINS). */
+  corsOrigins?: string[];
+  /** The built web app; by default the gateway finds dist/web. */
+  webRoot?: string;
 }
 
 export const DEFAULT_MAIL_FROM = 'Passerelle <no-reply@localhost>';
@@ -94,6 +98,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         subgraphUrls: subgraphUrls as Record<SubgraphName, string>,
         production: options.production,
         internalApiKey: options.internalApiKey,
+        web: { corsOrigins: options.corsOrigins ?? [], root: options.webRoot },
       }),
       listenOptions(options.ports.gateway, options.gatewayHost),
     );

@@ -15,6 +15,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PASSWORD_HASH_COST: '4' })).toThrow(/PASSWORD_HASH_COST/);
   });
 
+  it('allows no other browser origin by default, and reads a comma-separated list of origins', () => {
+    expect(loadConfig({}).web.corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.org, http://localhost:5173' }).web.corsOrigins).toEqual([
+      'https://app.example.org',
+      'http://localhost:5173',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.org/path' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('lets every server take any free port when PORT is 0', () => {
     expect(loadConfig({ PORT: '0' }).ports).toEqual({ gateway: 0, accounts: 0, network: 0, settlement: 0 });
   });

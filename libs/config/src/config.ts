@@ -40,6 +40,20 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Passerelle <no-reply@localhost>'),
   // The base of every link in a mail (the web app); the gateway's own URL when not given.
   PUBLIC_URL: z.url().optional(),
+  // Web origins (scheme://host[:port]) of partner apps that may call the API from a browser, comma-separated.
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+      'must be origins such as https://app.example.org, comma-separated, without a path',
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -67,6 +81,8 @@ export interface Config {
   passwords: { hashCost: number };
   /** `url` absent: mail is kept in the dev mailbox (never in production, which requires MAIL_URL). */
   mail: { url?: string; from: string; publicUrl?: string };
+  /** Browser origins besides the gateway's own that may call the API (CORS). */
+  web: { corsOrigins: string[] };
 }
 
 /**
@@ -126,6 +142,7 @@ export function loadConfig(
     },
     passwords: { hashCost: e.PASSWORD_HASH_COST },
     mail: { url: e.MAIL_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL },
+    web: { corsOrigins: e.CORS_ORIGINS },
   };
 }
 
