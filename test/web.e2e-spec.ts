@@ -225,6 +225,34 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it("a desk lists today's visitors from the API, newest first, those checked in by another desk of the space too", async () => {
+    const { page } = web;
+    const cantine = await stack.logIn('cantine@toulouse.demo');
+    const { network } = await stack.gql<{ network: { spaces: Array<{ id: string; name: string }> } }>(
+      '{ network(slug: "toulouse") { spaces { id name } } }',
+    );
+    const spaceId = network.spaces.find((s) => s.name === 'La Cantine')!.id;
+    const { registerScanner } = await stack.gql<{ registerScanner: { token: string } }>(
+      'mutation ($input: RegisterScannerInput!) { registerScanner(input: $input) { token } }',
+      { input: { spaceId, name: 'Second desk' } },
+      cantine,
+    );
+    for (const holder of ['sam@toulouse.demo', 'hugo@toulouse.demo']) {
+      await stack.gql(
+        'mutation ($input: CheckInInput!) { checkIn(input: $input) { status } }',
+        { input: { spaceId, credential: demoPass(holder).serial, idempotencyKey: `other-desk-${holder}` } },
+        registerScanner.token,
+      );
+    }
+    // A fresh device: nothing it checked in itself, so every name comes from the API.
+    await pairDesk(page, stack.demo.scanners.find((s) => s.space === 'La Cantine')!.token);
+    const visitors = page.getByRole('list', { name: "Today's visitors" });
+    await visitors.getByText('Hugo (crédits)').waitFor();
+    const names = await visitors.getByRole('listitem').allInnerTexts();
+    const at = (name: string) => names.findIndex((line) => line.includes(name));
+    expect(at('Sam (salarié)')).toBeGreaterThan(at('Hugo (crédits)'));
+  });
+
   it('a desk offline checks codes on the device, keeps its queue through a reload, and uploads it once online', async () => {
     const { page, context } = web;
     const scanner = stack.demo.scanners.find((s) => s.space === 'La Serre')!.token;
