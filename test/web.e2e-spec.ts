@@ -108,6 +108,92 @@ describe('the web app in Chromium', () => {
     expect(await pass.getByText(nina.serial).count()).toBeGreaterThan(0);
   });
 
+  it('a newcomer signs up in the wallet, is asked to check the mailbox, and the mailed link verifies the account once logged in', async () => {
+    const { page } = web;
+    const email = `newcomer-${Date.now()}@example.org`;
+    await page.goto('/wallet/?lang=en');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByLabel('Display name').fill('Camille');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('a long password');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    const banner = page.getByRole('region', { name: 'Address to confirm' });
+    await banner.getByText(`Check your mailbox: open the link sent to ${email}`).waitFor();
+
+    // The link is used by the account it was sent to: opened logged out, the page asks to log in first.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    const link = await mailedLink(stack, email, 'verify-email');
+    expect(new URL(link).pathname).toBe('/wallet/verify-email');
+    await page.goto(link);
+    await page.getByText('Log in to the account this link was sent to').waitFor();
+    await logIn(page, email, 'a long password');
+    await page.getByRole('status').getByText('Your address is confirmed.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/wallet/');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('You have no pass yet').waitFor();
+    expect(await banner.count()).toBe(0);
+    const { me } = await stack.gql<{ me: { emailVerified: boolean } }>(
+      '{ me { emailVerified } }',
+      {},
+      await logInAs(stack, email, 'a long password'),
+    );
+    expect(me.emailVerified).toBe(true);
+  });
+
+  it('a holder who forgot the password asks for a link, sets a new one from the mail and is logged in', async () => {
+    const { page } = web;
+    const email = `forgetful-${Date.now()}@example.org`;
+    await stack.gql('mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }', {
+      input: { email, password: 'the old password', displayName: 'Dominique', locale: 'en' },
+    });
+    await page.goto('/wallet/?lang=en');
+    await page.getByRole('button', { name: 'Forgot password' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByRole('status').getByText('If an account has this address').waitFor();
+
+    const link = await mailedLink(stack, email, 'reset-password');
+    await page.goto(link);
+    await page.getByLabel('New password').fill('the new password');
+    await page.getByRole('button', { name: 'Save the password' }).click();
+    await page.getByRole('heading', { name: 'Dominique' }).waitFor();
+    await page.getByText('You have no pass yet').waitFor();
+    // The reset proved the mailbox too: no banner asks to confirm the address.
+    expect(await page.getByRole('region', { name: 'Address to confirm' }).count()).toBe(0);
+    await logInAs(stack, email, 'the new password');
+
+    // A link works once: opened again, the page says so in the API's words.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.goto(link);
+    await page.getByLabel('New password').fill('another new password');
+    await page.getByRole('button', { name: 'Save the password' }).click();
+    await page.getByRole('alert').getByText('This link has already been used').waitFor();
+  });
+
+  it('someone invited as operator by mail signs up from the link in the console and has the role at once', async () => {
+    const { page } = web;
+    const email = `new-operator-${Date.now()}@example.org`;
+    const { network } = await stack.gql<{ network: { spaces: Array<{ id: string; name: string }> } }>(
+      '{ network(slug: "toulouse") { spaces { id name } } }',
+    );
+    await stack.gql(
+      'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { role } }',
+      { input: { email, role: 'SPACE_OPERATOR', spaceId: network.spaces.find((s) => s.name === 'La Cantine')!.id } },
+      await stack.logIn('cantine@toulouse.demo'),
+    );
+    const link = new URL(await mailedLink(stack, email, 'sign-up'));
+    expect(link.pathname).toBe('/console/sign-up');
+    link.searchParams.set('lang', 'en');
+    await page.goto(link.toString());
+    expect(await page.getByLabel('Email').inputValue()).toBe(email);
+    await page.getByLabel('Display name').fill('Sacha');
+    await page.getByLabel('Password').fill('a long password');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.getByRole('link', { name: 'Scanners' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Address to confirm' }).count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/console/');
+  });
+
   it('a desk pairs, reads the holder’s QR code from the camera and accepts it, then shows the repeat', async () => {
     const nina = demoPass('nina@toulouse.demo');
     const scanner = stack.demo.scanners.find((s) => s.space === 'La Cantine')!.token;
@@ -137,6 +223,34 @@ describe('the web app in Chromium', () => {
       await filming.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("a desk lists today's visitors from the API, newest first, those checked in by another desk of the space too", async () => {
+    const { page } = web;
+    const cantine = await stack.logIn('cantine@toulouse.demo');
+    const { network } = await stack.gql<{ network: { spaces: Array<{ id: string; name: string }> } }>(
+      '{ network(slug: "toulouse") { spaces { id name } } }',
+    );
+    const spaceId = network.spaces.find((s) => s.name === 'La Cantine')!.id;
+    const { registerScanner } = await stack.gql<{ registerScanner: { token: string } }>(
+      'mutation ($input: RegisterScannerInput!) { registerScanner(input: $input) { token } }',
+      { input: { spaceId, name: 'Second desk' } },
+      cantine,
+    );
+    for (const holder of ['sam@toulouse.demo', 'hugo@toulouse.demo']) {
+      await stack.gql(
+        'mutation ($input: CheckInInput!) { checkIn(input: $input) { status } }',
+        { input: { spaceId, credential: demoPass(holder).serial, idempotencyKey: `other-desk-${holder}` } },
+        registerScanner.token,
+      );
+    }
+    // A fresh device: nothing it checked in itself, so every name comes from the API.
+    await pairDesk(page, stack.demo.scanners.find((s) => s.space === 'La Cantine')!.token);
+    const visitors = page.getByRole('list', { name: "Today's visitors" });
+    await visitors.getByText('Hugo (crédits)').waitFor();
+    const names = await visitors.getByRole('listitem').allInnerTexts();
+    const at = (name: string) => names.findIndex((line) => line.includes(name));
+    expect(at('Sam (salarié)')).toBeGreaterThan(at('Hugo (crédits)'));
   });
 
   it('a desk offline checks codes on the device, keeps its queue through a reload, and uploads it once online', async () => {
@@ -242,6 +356,25 @@ describe('the web app in Chromium', () => {
     expect(period.status).toBe('CLOSED');
   });
 });
+
+/** The newest link to `page` (verify-email, reset-password) in the dev mailbox of `to`, read through the API. */
+async function mailedLink(stack: WebStack, to: string, page: string): Promise<string> {
+  const { devMailbox } = await stack.gql<{ devMailbox: Array<{ links: string[] }> }>(
+    'query ($to: String) { devMailbox(to: $to) { links } }',
+    { to },
+  );
+  const link = devMailbox.flatMap((message) => message.links).find((l) => new URL(l).pathname.endsWith(`/${page}`));
+  if (!link) throw new Error(`No ${page} link was mailed to ${to}.`);
+  return link;
+}
+
+async function logInAs(stack: WebStack, email: string, password: string): Promise<string> {
+  const { logIn } = await stack.gql<{ logIn: { accessToken: string } }>(
+    'mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }',
+    { input: { email, password } },
+  );
+  return logIn.accessToken;
+}
 
 async function networkId(stack: WebStack): Promise<string> {
   return (await stack.gql<{ network: { id: string } }>('{ network(slug: "toulouse") { id } }')).network.id;

@@ -8,6 +8,17 @@ import { join } from 'node:path';
 
 export const WEB_APP_OPTIONS = Symbol('WEB_APP_OPTIONS');
 
+/**
+ * The pages that mails link to (accounts builds those links from PUBLIC_URL): each is its app's page,
+ * which reads the path and the token in the query.
+ */
+const MAIL_PAGES: Record<string, string> = {
+  '/wallet/verify-email': 'wallet/index.html',
+  '/wallet/reset-password': 'wallet/index.html',
+  '/wallet/sign-up': 'wallet/index.html',
+  '/console/sign-up': 'console/index.html',
+};
+
 export interface WebAppOptions {
   /** Browser origins besides the gateway's own allowed to call the API (CORS_ORIGINS). */
   corsOrigins: string[];
@@ -66,5 +77,6 @@ export class WebAppModule implements OnModuleInit {
         reply.header('x-content-type-options', 'nosniff');
       },
     });
+    for (const [url, page] of Object.entries(MAIL_PAGES)) fastify.get(url, (_request, reply) => reply.sendFile(page));
   }
 }

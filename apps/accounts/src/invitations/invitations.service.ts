@@ -41,9 +41,11 @@ export class InvitationsService {
       );
       const user = await manager.findOneByOrFail(UserEntity, { id: row.id });
       if (grant) {
+        // A pass is shown in the wallet, a role is used in the console; each page signs the invitee up.
+        const page = grant.kind === 'pass' ? 'wallet/' : 'console/';
         const link = user.emailVerifiedAt
-          ? this.mail.link(grant.kind === 'pass' ? 'passes' : '', {})
-          : this.mail.link('sign-up', {
+          ? this.mail.link(page, {})
+          : this.mail.link(`${page}sign-up`, {
               invitation: await this.tokens.issue(manager, user.id, user.email, EmailTokenPurpose.INVITATION),
               email: user.email,
             });

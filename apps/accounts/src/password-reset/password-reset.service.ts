@@ -46,7 +46,7 @@ export class PasswordResetService {
           const token = await this.tokens.issue(manager, user.id, user.email, EmailTokenPurpose.PASSWORD_RESET);
           await this.mail.enqueue(manager, user.email, localeOf(user), {
             kind: 'reset',
-            link: this.mail.link('reset-password', { token }),
+            link: this.mail.link('wallet/reset-password', { token }),
           });
         });
       }

@@ -98,7 +98,7 @@ export class SignUpService {
       if (!owner) return;
       await this.mail.enqueue(manager, owner.email, localeOf(owner), {
         kind: 'signUpAttempt',
-        link: this.mail.link('log-in', {}),
+        link: this.mail.link('wallet/', {}),
       });
     });
   }

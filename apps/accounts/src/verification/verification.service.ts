@@ -35,7 +35,7 @@ export class VerificationService {
     const token = await this.tokens.issue(manager, user.id, user.email, EmailTokenPurpose.VERIFICATION);
     await this.mail.enqueue(manager, user.email, localeOf(user), {
       kind: 'verify',
-      link: this.mail.link('verify-email', { token }),
+      link: this.mail.link('wallet/verify-email', { token }),
     });
   }
 

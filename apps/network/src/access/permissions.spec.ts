@@ -1,4 +1,4 @@
-import { Actor, allows, periodScope, Permission, RULES } from './permissions';
+import { Actor, allows, periodScope, Permission, RULES, visitsScope } from './permissions';
 import { PartyKind } from '@passerelle/contracts';
 
 const NETWORK = 'network-1';
@@ -27,6 +27,15 @@ const visit = { ...soldBySpace, spaceId: OTHER_SPACE };
 describe('the permission catalogue', () => {
   it('describes every rule with who may, for the refusal message', () => {
     for (const rule of Object.values(RULES)) expect(rule.who).toMatch(/\w/);
+  });
+
+  it("lists visits: admins all, operators their spaces', a desk its own space's of today only", () => {
+    expect(allows(desk, Permission.LIST_VISITS, null)).toBe(true);
+    expect(allows(anonymous, Permission.LIST_VISITS, null)).toBe(false);
+    expect(visitsScope(desk, NETWORK)).toEqual({ deskOf: SPACE });
+    expect(visitsScope(admin, NETWORK)).toEqual({ all: true });
+    expect(visitsScope(pendingOperator, NETWORK)).toEqual({ all: false, spaceIds: [SPACE] });
+    expect(visitsScope(anonymous, NETWORK)).toEqual({ all: false, spaceIds: [] });
   });
 
   it('reads a period: the admins and the operators of ACTIVE member spaces only', () => {

@@ -65,6 +65,8 @@ export enum Permission {
   SHOW_QR = 'SHOW_QR',
   /** See one visit. */
   SEE_VISIT = 'SEE_VISIT',
+  /** List visits, each caller within its `visitsScope`. */
+  LIST_VISITS = 'LIST_VISITS',
   /** See every visit of a network (others see those of their own spaces only). */
   SEE_NETWORK_VISITS = 'SEE_NETWORK_VISITS',
   /** Read a settlement period's figures. */
@@ -158,6 +160,11 @@ export const RULES: { [P in Permission]: Rule<SubjectKind | null> } = {
       return holder(actor, visit.holderId) || operator(actor, visit.spaceId) || issuer(actor, visit);
     },
   },
+  [Permission.LIST_VISITS]: {
+    subject: null,
+    who: 'a logged-in person or a scanner',
+    allows: (actor) => user(actor) || actor.kind === 'scanner',
+  },
   [Permission.SEE_NETWORK_VISITS]: {
     subject: 'network',
     who: 'an admin of this network',
@@ -184,6 +191,19 @@ export const RULES: { [P in Permission]: Rule<SubjectKind | null> } = {
 /** Whether the actor may, by the catalogue. */
 export function allows<P extends Permission>(actor: Actor, permission: P, subject: unknown): boolean {
   return RULES[permission].allows(actor, subject as never);
+}
+
+/**
+ * Which of a network's visits `visits` lists: all of them to its admins; to operators, those their
+ * spaces hosted and those of the passes their spaces sold; to a desk, only its own space's visits of
+ * that space's today (its "Today's visitors"), whatever else the filter asks.
+ */
+export type VisitsScope = { all: true } | { all: false; spaceIds: string[] } | { deskOf: string };
+
+export function visitsScope(actor: Actor, networkId: string): VisitsScope {
+  if (actor.kind === 'scanner') return { deskOf: actor.spaceId };
+  if (admin(actor, networkId)) return { all: true };
+  return { all: false, spaceIds: user(actor) ? [...actor.operatorOf] : [] };
 }
 
 /** The spaces of a network whose settlement lines the actor may read (all of them for an admin). */

@@ -35,11 +35,11 @@ export class VisitsResolver {
     private readonly parties: PartiesService,
   ) {}
 
-  @Allow(Permission.SIGNED_IN)
+  @Allow(Permission.LIST_VISITS)
   @Query(() => VisitConnection, {
     name: 'visits',
     description:
-      "Visits visible to the caller: a space's operators see the visits at their space and those of the passes their space issued; network admins see all of their network",
+      "Visits visible to the caller: a space's operators see the visits at their space and those of the passes their space issued; network admins see all of their network; a scanner, its space's visits of today",
   })
   list(
     @Args('filter') filter: VisitFilter,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { localDate } from '@passerelle/calendar';
 import { PartyKind } from '@passerelle/contracts';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { findByIdsInOrder, isUuid } from '@passerelle/database';
@@ -7,7 +8,7 @@ import { VISIT_VOIDED } from '@passerelle/contracts';
 import { appendToOutbox } from '@passerelle/outbox';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { allows, Permission } from '../access/permissions';
+import { allows, Permission, visitsScope } from '../access/permissions';
 import { statementsOf, voidVisit } from '../check-ins/check-in-statements';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
 import { SettlementPeriodsClient } from './settlement-periods.client';
@@ -66,10 +67,9 @@ export class VisitsService {
     if (first < 1 || first > MAX_PAGE) throw new BadUserInputError('first', `first must be between 1 and ${MAX_PAGE}.`);
     const networkId = isUuid(filter.networkId) ? filter.networkId : '00000000-0000-0000-0000-000000000000';
     const query = this.visits.createQueryBuilder('v').where('v.network_id = :networkId', { networkId });
-    const actor = await this.access.actor(context);
-    if (!allows(actor, Permission.SEE_NETWORK_VISITS, { networkId: filter.networkId })) {
-      restrictToOperatedSpaces(query, actor.kind === 'user' ? [...actor.operatorOf] : []);
-    }
+    const scope = visitsScope(await this.access.actor(context), filter.networkId);
+    if ('deskOf' in scope) await this.restrictToDeskToday(query, scope.deskOf);
+    else if (!scope.all) restrictToOperatedSpaces(query, scope.spaceIds);
     if (filter.spaceId)
       query.andWhere('v.space_id = :spaceId', { spaceId: isUuid(filter.spaceId) ? filter.spaceId : null });
     if (filter.month) await this.inPeriod(query, networkId, filter.month);
@@ -111,6 +111,17 @@ export class VisitsService {
       return ids.map((id) => byId.get(id) ?? null);
     }).load(passId);
     return holder;
+  }
+
+  /** A desk: its own space's visits of the space's local today (the day a check-in there counts on). */
+  private async restrictToDeskToday(query: SelectQueryBuilder<VisitEntity>, spaceId: string): Promise<void> {
+    const [space]: Array<{ timezone: string }> = await this.dataSource.query(
+      'SELECT timezone FROM spaces WHERE id = $1',
+      [spaceId],
+    );
+    query
+      .andWhere('v.space_id = :deskSpaceId', { deskSpaceId: spaceId })
+      .andWhere('v.local_date = :today', { today: space ? localDate(new Date(), space.timezone) : null });
   }
 
   /**

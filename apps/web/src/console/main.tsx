@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../shared/api';
+import { leaveMailPage, mailPage, SignUpForm, UnverifiedBanner } from '../shared/account';
 import { Session } from '../shared/session';
 import { common } from '../shared/strings';
 import { asApiError, FormError, LoginForm, mount, TopBar, useSession } from '../shared/ui';
@@ -84,12 +85,34 @@ function Workspace() {
 
 function Console() {
   const user = useSession(session);
+  // A role-invitation mail opens /console/sign-up: the invitee signs up here, verified by the token.
+  const [invitation, setInvitation] = useState(() => {
+    const page = mailPage();
+    return page?.kind === 'signUp' ? page : undefined;
+  });
+  const signedUp = () => {
+    leaveMailPage();
+    setInvitation(undefined);
+  };
   return (
     <>
       <TopBar title={t.title} session={session} />
       <main>
         {user ? (
-          <Workspace />
+          <>
+            <UnverifiedBanner session={session} />
+            <Workspace />
+          </>
+        ) : invitation ? (
+          <>
+            <h1>{t.title}</h1>
+            <SignUpForm
+              session={session}
+              invitation={invitation.invitation}
+              email={invitation.email}
+              onDone={signedUp}
+            />
+          </>
         ) : (
           <>
             <h1>{t.title}</h1>

@@ -47,6 +47,32 @@ const SYNC = graphql(
 export const UPLOAD_BATCH = 500;
 const DAY_MS = 24 * 3600 * 1000;
 
+/** The space's accepted visits of its today, whichever desk checked them in (the API lists them to a scanner). */
+const TODAYS_VISITS = graphql(`
+  query TodaysVisits($filter: VisitFilter!) {
+    visits(filter: $filter, first: 200) {
+      edges {
+        node {
+          id
+          occurredAt
+          pass {
+            serial
+            holder {
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export interface Visitor {
+  id: string;
+  occurredAt: string;
+  name: string;
+}
+
 /** What the screen shows for the last scan. */
 export type Shown =
   | { kind: 'outcome'; outcome: ScanOutcome }
@@ -58,6 +84,8 @@ export interface DeskState {
   waiting: number;
   oldestWaiting?: string;
   recent: ScanOutcome[];
+  /** Today's visitors as the API lists them, newest first; undefined until it answers (offline). */
+  visitors?: Visitor[];
   keys?: CachedKeys;
   /** Server clock minus the desk's, in seconds, at the last answer. */
   clockOffsetSeconds?: number;
@@ -104,6 +132,24 @@ export class Desk {
     if (navigator.onLine) await this.sync();
   }
 
+  /** Asks the API for today's visitors at this space; offline, the screen keeps the desk's own list. */
+  async loadVisitors(): Promise<void> {
+    try {
+      const pages = await Promise.all(
+        this.pairing.networkIds.map((networkId) =>
+          this.api.run(TODAYS_VISITS, { filter: { networkId, spaceId: this.pairing.spaceId, status: 'ACCEPTED' } }),
+        ),
+      );
+      const visitors = pages
+        .flatMap((page) => page.visits.edges.map(({ node }) => node))
+        .map((node) => ({ id: node.id, occurredAt: node.occurredAt, name: node.pass.holder.displayName }))
+        .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+      this.update({ visitors });
+    } catch {
+      // Offline or the server down: the list stays as last read.
+    }
+  }
+
   async scan(input: string): Promise<void> {
     const credential = input.trim();
     if (!credential) return;
@@ -122,6 +168,7 @@ export class Desk {
           const outcome = this.outcome(scan, checkIn, false);
           await scanStore.record(outcome);
           this.update({ shown: { kind: 'outcome', outcome }, clockOffsetSeconds: this.offset() });
+          void this.loadVisitors();
           return;
         } catch (error) {
           if (!(error instanceof ApiError) || !error.offline) throw error;
@@ -170,6 +217,7 @@ export class Desk {
         await this.refreshCounts();
       }
       this.update({ clockOffsetSeconds: this.offset() });
+      await this.loadVisitors();
     } catch {
       // Offline again, or the server down: the queue stays as it is, for the next attempt.
     } finally {

@@ -123,7 +123,12 @@ function DeskScreen(props: { pairing: Pairing; onUnpair: () => void }) {
     field.current?.focus();
   };
   const day = today(props.pairing.timezone);
-  const visitors = state.recent.filter((o) => o.status === 'ACCEPTED' && o.localDate === day);
+  // The API's list (every desk of the space); offline, this desk's own accepted check-ins of today.
+  const visitors =
+    state.visitors ??
+    state.recent
+      .filter((o) => o.status === 'ACCEPTED' && o.localDate === day)
+      .map((o) => ({ id: o.idempotencyKey, occurredAt: o.occurredAt, name: o.holder ?? o.serial ?? '?' }));
   const uploaded = state.recent.filter((o) => o.fromQueue).slice(0, 20);
   const ahead = state.clockOffsetSeconds !== undefined && state.clockOffsetSeconds < -120;
   return (
@@ -193,9 +198,8 @@ function DeskScreen(props: { pairing: Pairing; onUnpair: () => void }) {
           ) : (
             <ul aria-labelledby="today">
               {visitors.map((visit) => (
-                <li key={visit.idempotencyKey}>
-                  {formatTime(visit.occurredAt)} — {visit.holder ?? visit.serial}
-                  {visit.repeat && ` (${t.repeat})`}
+                <li key={visit.id}>
+                  {formatTime(visit.occurredAt)} — {visit.name}
                 </li>
               ))}
             </ul>

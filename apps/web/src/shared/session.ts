@@ -35,6 +35,17 @@ const REFRESH = graphql(
   [AUTH_FIELDS],
 );
 
+const RESET_PASSWORD = graphql(
+  `
+    mutation ResetPassword($input: ResetPasswordInput!) {
+      resetPassword(input: $input) {
+        ...Auth
+      }
+    }
+  `,
+  [AUTH_FIELDS],
+);
+
 type Stored = ResultOf<typeof AUTH_FIELDS>;
 
 /**
@@ -59,6 +70,12 @@ export class Session {
   async logIn(email: string, password: string): Promise<void> {
     const { logIn } = await this.anonymous.run(LOG_IN, { input: { email, password } });
     this.save(logIn);
+  }
+
+  /** The mailed reset link and a new password: the API ends every other session and logs this one in. */
+  async resetPassword(token: string, password: string): Promise<void> {
+    const { resetPassword } = await this.anonymous.run(RESET_PASSWORD, { input: { token, password } });
+    this.save(resetPassword);
   }
 
   logOut(): void {

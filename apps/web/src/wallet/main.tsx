@@ -4,8 +4,17 @@ import { graphql, ResultOf } from '../shared/graphql';
 import { formatDate } from '../shared/i18n';
 import { registerServiceWorker } from '../shared/offline';
 import { Session } from '../shared/session';
-import { common } from '../shared/strings';
-import { asApiError, FieldError, FormError, LoginForm, mount, TopBar, useSession } from '../shared/ui';
+import {
+  ForgotPassword,
+  leaveMailPage,
+  mailPage,
+  ResetPassword,
+  SignUpForm,
+  UnverifiedBanner,
+  VerifyEmail,
+} from '../shared/account';
+import { account, common } from '../shared/strings';
+import { asApiError, FormError, LoginForm, mount, TopBar, useSession } from '../shared/ui';
 import { QrCode } from './qr';
 import { t } from './strings';
 
@@ -59,14 +68,6 @@ const PRINTED_QR = graphql(`
       qr(printed: true) {
         pngDataUrl
       }
-    }
-  }
-`);
-
-const SIGN_UP = graphql(`
-  mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) {
-      accessToken
     }
   }
 `);
@@ -188,69 +189,49 @@ function Passes() {
   );
 }
 
-/** Sign-up exists in the API today; email verification and password reset come with mail (issue 12). */
-function SignUpForm() {
-  const [error, setError] = useState<ApiError>();
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const input = {
-      email: String(form.get('email')),
-      password: String(form.get('password')),
-      displayName: String(form.get('displayName')),
-    };
-    try {
-      await session.api.run(SIGN_UP, { input });
-      await session.logIn(input.email, input.password);
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-  };
-  return (
-    <form class="card" onSubmit={submit}>
-      <label>
-        {t.name}
-        <input name="displayName" required autoComplete="name" />
-      </label>
-      <FieldError error={error} field="displayName" />
-      <label>
-        {common.email}
-        <input name="email" type="email" required autoComplete="username" />
-      </label>
-      <FieldError error={error} field="email" />
-      <label>
-        {common.password}
-        <input name="password" type="password" required minLength={10} autoComplete="new-password" />
-      </label>
-      <p class="muted">{t.passwordHint}</p>
-      <FieldError error={error} field="password" />
-      <FormError error={error} fields={['displayName', 'email', 'password']} />
-      <button type="submit">{t.signUp}</button>
-    </form>
-  );
-}
+type Screen = 'logIn' | 'signUp' | 'forgot' | 'passes';
 
 function Wallet() {
   const user = useSession(session);
-  const [signingUp, setSigningUp] = useState(false);
+  const [page, setPage] = useState(mailPage);
+  const [screen, setScreen] = useState<Screen>('logIn');
+  // Leaving a mailed page (or after a sign-up) shows the passes, and the banner asks again.
+  const done = () => {
+    leaveMailPage();
+    setPage(undefined);
+    setScreen('passes');
+  };
+  const body = () => {
+    if (page?.kind === 'verify') return <VerifyEmail session={session} token={page.token} onDone={done} />;
+    if (page?.kind === 'reset') return <ResetPassword session={session} token={page.token} onDone={done} />;
+    if (page?.kind === 'signUp' && !user)
+      return <SignUpForm session={session} invitation={page.invitation} email={page.email} onDone={done} />;
+    if (user)
+      return (
+        <>
+          <UnverifiedBanner session={session} />
+          <Passes />
+        </>
+      );
+    const other = (to: Screen, label: string) => (
+      <button type="button" class="link" onClick={() => setScreen(to)}>
+        {label}
+      </button>
+    );
+    if (screen === 'signUp') return [<SignUpForm session={session} onDone={done} />, other('logIn', t.logInInstead)];
+    if (screen === 'forgot') return [<ForgotPassword session={session} />, other('logIn', t.logInInstead)];
+    return [
+      <LoginForm session={session} intro={t.intro} />,
+      other('signUp', t.signUpInstead),
+      other('forgot', account.forgot),
+    ];
+  };
   return (
     <>
       <TopBar title={t.title} session={session} />
       <main>
-        {user ? (
-          <>
-            <h1>{user.displayName}</h1>
-            <Passes />
-          </>
-        ) : (
-          <>
-            <h1>{t.title}</h1>
-            {signingUp ? <SignUpForm /> : <LoginForm session={session} intro={t.intro} />}
-            <button type="button" class="link" onClick={() => setSigningUp(!signingUp)}>
-              {signingUp ? t.logInInstead : t.signUpInstead}
-            </button>
-          </>
-        )}
+        <h1>{user && !page ? user.displayName : t.title}</h1>
+        {body()}
       </main>
     </>
   );

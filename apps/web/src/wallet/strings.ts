@@ -26,9 +26,6 @@ export const t = pick({
     voided: 'annulée',
     signUpInstead: 'Créer un compte',
     logInInstead: "J'ai déjà un compte",
-    name: 'Nom affiché',
-    signUp: 'Créer mon compte',
-    passwordHint: '10 caractères au moins.',
   },
   en: {
     title: 'Wallet',
@@ -55,8 +52,5 @@ export const t = pick({
     voided: 'voided',
     signUpInstead: 'Create an account',
     logInInstead: 'I have an account',
-    name: 'Display name',
-    signUp: 'Create my account',
-    passwordHint: 'At least 10 characters.',
   },
 });
