@@ -15,6 +15,8 @@ describe('the gateway serving the web app', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>landing</title>');
     writeFileSync(join(root, 'wallet', 'index.html'), '<!doctype html><title>wallet</title>');
     writeFileSync(join(root, 'assets', 'wallet-Bu_Zlvvb.js'), 'export {};');
+    mkdirSync(join(root, 'graphiql'));
+    writeFileSync(join(root, 'graphiql', 'index.html'), '<!doctype html><title>graphiql</title>');
     stack = await startTestStack({ webRoot: root, corsOrigins: ['https://partner.example'] });
     origin = new URL(stack.gatewayUrl).origin;
   });
@@ -66,5 +68,20 @@ describe('the gateway serving the web app', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+  });
+
+  it('serves the development IDE outside production only', async () => {
+    expect(await (await fetch(`${origin}/graphiql/`)).text()).toContain('graphiql');
+    const production = await startTestStack({ webRoot: root, production: true });
+    try {
+      const productionOrigin = new URL(production.gatewayUrl).origin;
+      for (const path of ['/graphiql/', '/graphiql/index.html', '/graphiql']) {
+        expect((await fetch(`${productionOrigin}${path}`, { redirect: 'manual' })).status).toBe(404);
+      }
+      // The pages themselves are still served.
+      expect((await fetch(`${productionOrigin}/wallet/`)).status).toBe(200);
+    } finally {
+      await production.close();
+    }
   });
 });

@@ -194,6 +194,21 @@ describe('the web app in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/console/');
   });
 
+  it('a partner developer opens GraphiQL from the landing page and runs a query, with nothing from another host', async () => {
+    const { page } = web;
+    await page.goto('/?lang=en');
+    // GraphiQL runs a query once it has read the schema: wait for its introspection's answer.
+    const schemaRead = page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && !!response.request().postData()?.includes('__schema'),
+    );
+    await page.getByRole('link', { name: 'Try the API in GraphiQL' }).click();
+    await page.waitForURL('**/graphiql/');
+    expect((await schemaRead).status()).toBe(200);
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    // Its first query is the public directory: the answer, through the gateway, names the demo network.
+    await page.getByText('"Coworking Toulouse"').waitFor();
+  });
+
   it('a desk pairs, reads the holder’s QR code from the camera and accepts it, then shows the repeat', async () => {
     const nina = demoPass('nina@toulouse.demo');
     const scanner = stack.demo.scanners.find((s) => s.space === 'La Cantine')!.token;

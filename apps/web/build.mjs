@@ -12,6 +12,7 @@ mkdirSync(dist, { recursive: true });
 const fresh = mkdtempSync(join(dist, 'web-'));
 try {
   await build({ configFile: join(here, 'vite.config.mts'), build: { outDir: fresh }, logLevel: 'warn' });
+  await build({ configFile: join(here, 'graphiql.vite.config.mts'), build: { outDir: fresh }, logLevel: 'warn' });
   chmodSync(fresh, 0o755);
   const old = `${fresh}-old`;
   if (existsSync(target)) renameSync(target, old);

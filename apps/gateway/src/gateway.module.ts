@@ -31,7 +31,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        WebAppModule.register(options.web),
+        WebAppModule.register({ ...options.web, production: options.production }),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
           server: {

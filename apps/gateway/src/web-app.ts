@@ -24,7 +24,12 @@ export interface WebAppOptions {
   corsOrigins: string[];
   /** The built web app (`npm run build` writes it to dist/web); found beside the compiled gateway by default. */
   root?: string;
+  /** In production the development IDE (GraphiQL, at /graphiql/) is not served, like introspection. */
+  production?: boolean;
 }
+
+/** The development IDE's pages, built with the app but served only outside production. */
+const IDE_PREFIX = '/graphiql';
 
 /**
  * Where `npm run build` puts the web app, seen from this file: compiled (dist/apps/gateway/src) it is
@@ -64,6 +69,11 @@ export class WebAppModule implements OnModuleInit {
     });
     const root = this.options.root ?? defaultWebRoot();
     if (!root) return;
+    if (this.options.production) {
+      fastify.addHook('onRequest', async (request, reply) => {
+        if (request.url === IDE_PREFIX || request.url.startsWith(`${IDE_PREFIX}/`)) await reply.code(404).send();
+      });
+    }
     await fastify.register(fastifyStatic, {
       root,
       prefix: '/',

@@ -29,6 +29,7 @@ const t = pick({
     consoleWhat: 'Pour les opérateurs et administrateurs : visites, mois, membres, pass.',
     directory: 'Les réseaux',
     developers: 'Développeurs : l’API GraphQL est à /graphql (schéma dans le dépôt, docs/).',
+    ide: 'Essayer l’API dans GraphiQL',
   },
   en: {
     intro: 'One pass, every coworking space of the network.',
@@ -40,6 +41,7 @@ const t = pick({
     consoleWhat: 'For operators and network admins: visits, the month, members, passes.',
     directory: 'Networks',
     developers: 'Developers: the GraphQL API is at /graphql (schema in the repository, docs/).',
+    ide: 'Try the API in GraphiQL',
   },
 });
 
@@ -71,6 +73,21 @@ function Directory() {
   );
 }
 
+/** GraphiQL, linked where the gateway serves it: in development, not in production. */
+function Ide() {
+  const [served, setServed] = useState(false);
+  useEffect(() => {
+    fetch('/graphiql/', { method: 'HEAD' })
+      .then((response) => setServed(response.ok))
+      .catch(() => setServed(false));
+  }, []);
+  return served ? (
+    <p>
+      <a href="/graphiql/">{t.ide}</a>
+    </p>
+  ) : null;
+}
+
 function Landing() {
   const apps = [
     { href: '/wallet/', name: t.wallet, what: t.walletWhat },
@@ -94,6 +111,7 @@ function Landing() {
         ))}
         <Directory />
         <p class="muted">{t.developers}</p>
+        <Ide />
       </main>
     </>
   );
