@@ -41,19 +41,12 @@ const FAIL = `
     pending = GREATEST(f.pending - 1, 0),
     locked_until = CASE WHEN f.failures + 1 >= $2 THEN now() + $3::interval ELSE f.locked_until END`;
 
-/**
- * The attempt's places are given back; the email's failures are forgiven (not the address's: one good
- * account must not hide guessing from the same place).
- */
-const SUCCEED = `
-  UPDATE login_failures SET
-    pending = GREATEST(pending - 1, 0),
-    failures = CASE WHEN key = $1 THEN 0 ELSE failures END,
-    locked_until = CASE WHEN key = $1 THEN NULL ELSE locked_until END
-  WHERE key IN ($1, $2)`;
+/** The attempt's place at a key is given back, nothing else changes. */
+const RELEASE = `UPDATE login_failures SET pending = GREATEST(pending - 1, 0) WHERE key = $1`;
 
-/** The attempt's places are given back, nothing else changes. */
-const RELEASE = `UPDATE login_failures SET pending = GREATEST(pending - 1, 0) WHERE key IN ($1, $2)`;
+/** The same, and the key's failures are forgiven. */
+const FORGIVE = `UPDATE login_failures SET pending = GREATEST(pending - 1, 0), failures = 0, locked_until = NULL
+  WHERE key = $1`;
 
 /**
  * Limits failed log-ins per email and per client address. Counters live in PostgreSQL so that every
@@ -98,20 +91,26 @@ export class LoginThrottleService {
     for (const [key, max] of this.keys(email, address)) await this.failures.query(FAIL, [key, max, this.window]);
   }
 
-  /** Gives the reserved places back and clears the email's count. */
+  /**
+   * Gives the reserved places back and forgives the email's failures (not the address's: one good
+   * account must not hide guessing from the same place).
+   */
   async recordSuccess(email: string, address: string): Promise<void> {
-    await this.failures.query(
-      SUCCEED,
-      this.keys(email, address).map(([key]) => key),
-    );
+    const [[emailKey], [addressKey]] = this.keys(email, address);
+    await this.giveBack([emailKey, FORGIVE], [addressKey, RELEASE]);
   }
 
   /** Gives the reserved places back for an attempt that could not be judged. */
   async release(email: string, address: string): Promise<void> {
-    await this.failures.query(
-      RELEASE,
-      this.keys(email, address).map(([key]) => key),
-    );
+    await this.giveBack(...this.keys(email, address).map(([key]): [string, string] => [key, RELEASE]));
+  }
+
+  /**
+   * One statement per key, each on its own: a statement that held one key's row while waiting for the
+   * other's could deadlock with an attempt reserving them (in a transaction, email first).
+   */
+  private async giveBack(...steps: Array<[key: string, statement: string]>): Promise<void> {
+    for (const [key, statement] of steps) await this.failures.query(statement, [key]);
   }
 
   private async refusal(manager: EntityManager, key: string): Promise<RateLimitedError> {
