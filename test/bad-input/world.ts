@@ -2,7 +2,7 @@ import { dataOf } from '@passerelle/testing';
 import { checkIn, createOrganization, holderSession, seedNetwork, sellPass, signUp } from '../support/passes';
 import { REGISTER_SCANNER } from '../support/documents';
 import { monthIn, period } from '../support/settlement';
-import type { TestStack } from '../support/stack';
+import type { StackClient } from '../support/shared-stack';
 
 /** Who sends a request of the corpus. */
 export type Role = 'anonymous' | 'stranger' | 'admin' | 'operator' | 'hostOperator' | 'scanner' | 'holder';
@@ -33,7 +33,7 @@ export interface World {
   month: string;
 }
 
-export async function seedWorld(stack: TestStack): Promise<World> {
+export async function seedWorld(stack: StackClient): Promise<World> {
   const seeded = await seedNetwork(stack, { spaces: [{}, {}] });
   const [seller, host] = seeded.spaces;
   const organization = await createOrganization(stack, seeded.admin.token, seeded.network.id);

@@ -3,13 +3,18 @@
 const { existsSync } = require('node:fs');
 
 function findChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (path) => path && existsSync(path),
+  );
+  if (found) return found;
+  // Only then Playwright's (it takes a moment to load, and jest loads this file before every run).
   try {
-    candidates.push(require('playwright-core').chromium.executablePath());
+    const downloaded = require('playwright-core').chromium.executablePath();
+    return existsSync(downloaded) ? downloaded : undefined;
   } catch {
     // playwright-core knows no download of its own here.
+    return undefined;
   }
-  return candidates.find((path) => path && existsSync(path));
 }
 
 module.exports = { findChromium };

@@ -3,6 +3,10 @@ import { TEST_ADMIN_URL_ENV, TEST_TEMPLATE_ENV, withAdmin } from '@passerelle/te
 import { rmSync } from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
+  const stacks = ((globalThis as Record<string, unknown>).__passerelleStacks ?? []) as Array<{
+    close(): Promise<void>;
+  }>;
+  await Promise.all(stacks.map((stack) => stack.close()));
   const state = (globalThis as Record<string, unknown>).__passerelleEmbedded as
     { embedded: EmbeddedDatabase; dataDir: string } | undefined;
   if (state) {

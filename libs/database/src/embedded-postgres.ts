@@ -45,6 +45,8 @@ export interface EmbeddedDatabaseOptions {
    * the test server alone, whose data is thrown away after the run. `npm start` never sets it.
    */
   durable?: boolean;
+  /** PostgreSQL's max_connections, when its default (100) is too few: the test server, shared by many stacks. */
+  maxConnections?: number;
 }
 
 const DATABASE = 'passerelle';
@@ -108,6 +110,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
       '-c',
       `unix_socket_directories=${socketDir}`,
       ...(options.durable === false ? NOT_DURABLE_FLAGS : []),
+      ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
     ],
     onLog: (message: unknown) => log(String(message)),
     onError: (message: unknown) => log(String(message)),
