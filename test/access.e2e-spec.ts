@@ -15,7 +15,7 @@ import {
 } from './support/passes';
 import { monthIn, tryPeriod } from './support/settlement';
 import { SIGN_UP } from './support/documents';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 
 /** Straight to a subgraph, as an attacker on the machine would: no gateway in between. */
 const ENTITIES = `query Entities($representations: [_Any!]!) {
@@ -44,7 +44,7 @@ const SETTLEMENT_VISIT_ENTITIES = `query Entities($representations: [_Any!]!) {
 type Entities<T> = { _entities: Array<T | null> };
 
 describe('access: the permission catalogue, at every door', () => {
-  let stack: TestStack;
+  let stack: StackClient;
   let seeded: SeededNetwork;
   let pass: Pass;
   let visitId: string;
@@ -53,7 +53,7 @@ describe('access: the permission catalogue, at every door', () => {
   let organizationId: string;
 
   const straight = <T>(
-    subgraph: keyof TestStack['subgraphUrls'],
+    subgraph: keyof StackClient['subgraphUrls'],
     query: string,
     representations: unknown[],
     token?: string,
@@ -66,7 +66,7 @@ describe('access: the permission catalogue, at every door', () => {
     );
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
     seeded = await seedNetwork(stack, { spaces: [{}, {}] });
     pass = await sellPass(stack, seeded);
     holder = await holderSession(stack, pass.holderEmail);
@@ -78,7 +78,6 @@ describe('access: the permission catalogue, at every door', () => {
     stranger = await signUp(stack);
     organizationId = (await createOrganization(stack, seeded.admin.token, seeded.network.id)).id;
   });
-  afterAll(() => stack.close());
 
   describe('a period is read by the network admins and the operators of its ACTIVE member spaces', () => {
     const month = () => monthIn(Date.now(), seeded.network.timezone);

@@ -11,7 +11,7 @@ import {
 } from './support/mail';
 import { holderQr, newKey, PASSWORD, seedNetwork, SeededNetwork, sellPass, signUp, unique } from './support/passes';
 import { PERIOD } from './support/settlement';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 
 const GRANT_ROLE = `mutation GrantRole($input: GrantRoleInput!) { grantRole(input: $input) { role space { id } } }`;
 const ME = `query Me { me { id email emailVerified locale roles { role space { id } } } myPasses { id serial } }`;
@@ -37,12 +37,12 @@ const failure = (response: GraphQLResponse<unknown>) => {
 };
 
 describe('accounts you can trust', () => {
-  let stack: TestStack;
+  let stack: StackClient;
   let seeded: SeededNetwork;
   let db: Client;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
     seeded = await seedNetwork(stack);
     db = new Client(stack.databaseUrl);
     await db.connect();
@@ -50,7 +50,6 @@ describe('accounts you can trust', () => {
 
   afterAll(async () => {
     await db.end();
-    await stack.close();
   });
 
   const space = () => seeded.spaces[0];

@@ -1,5 +1,5 @@
 import { dataOf, errorOf } from '@passerelle/testing';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 import { LOG_IN, SIGN_UP } from './support/documents';
 
 const REFRESH = `mutation Refresh($token: String!) { refreshToken(refreshToken: $token) { accessToken refreshToken user { id } } }`;
@@ -13,11 +13,10 @@ type AuthData = {
 };
 
 describe('accounts: sign-up, log-in, refresh', () => {
-  let stack: TestStack;
+  let stack: StackClient;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
   });
-  afterAll(() => stack.close());
 
   const signUp = (email: string, password = 'correct horse battery', displayName = 'Camille') =>
     stack.gql<{ signUp: AuthData }>(SIGN_UP, { input: { email, password, displayName } });

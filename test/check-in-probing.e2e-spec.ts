@@ -1,7 +1,7 @@
 import { dataOf, errorOf } from '@passerelle/testing';
 import { Client } from 'pg';
 import { newSerial } from '../apps/network/src/passes/serial';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient, TEST_POOL_SIZE } from './support/shared-stack';
 import {
   holderQr,
   holderSession,
@@ -34,7 +34,7 @@ type Probed = {
 };
 
 /** Connections per service in the test stack: as many uploads can be inside a transaction at once. */
-const POOL_SIZE = 5;
+const POOL_SIZE = TEST_POOL_SIZE;
 
 /** Returns once `count` sessions of the test database wait for a lock (seen outside any transaction). */
 async function lockWaiters(databaseUrl: string, count: number): Promise<void> {
@@ -49,11 +49,10 @@ async function lockWaiters(databaseUrl: string, count: number): Promise<void> {
   }
 }
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ poolSize: POOL_SIZE });
+let stack: StackClient;
+beforeAll(() => {
+  stack = sharedStack();
 });
-afterAll(() => stack.close());
 
 const probe = async (space: SeededSpace, credential: string, token = space.scanner) => {
   const input = { spaceId: space.id, credential, idempotencyKey: newKey() };

@@ -1,4 +1,4 @@
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 import {
   checkIn,
   CheckInResult,
@@ -11,7 +11,7 @@ import {
   visits,
 } from './support/passes';
 
-let stack: TestStack;
+let stack: StackClient;
 
 const outcome = (result: CheckInResult) => [result.status, result.reason];
 const tally = (results: CheckInResult[]) =>
@@ -22,9 +22,8 @@ const tally = (results: CheckInResult[]) =>
 
 describe('check-in: concurrent scans never both win', () => {
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
   });
-  afterAll(() => stack.close());
 
   it('gives the last coupon to exactly one of two spaces scanning it at once', async () => {
     const seeded = await seedNetwork(stack, { spaces: [{}, {}, {}] });

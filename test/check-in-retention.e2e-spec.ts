@@ -1,20 +1,19 @@
 import { Client } from 'pg';
 import { deleteExpiredCheckIns } from '../apps/network/src/check-ins/check-in-retention';
 import { checkIn, newKey, seedNetwork, sellPass } from './support/passes';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 
 describe('check-in: idempotency records are kept 40 days', () => {
-  let stack: TestStack;
+  let stack: StackClient;
   let db: Client;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
     db = new Client(stack.databaseUrl);
     await db.connect();
     await db.query('SET search_path TO network');
   });
   afterAll(async () => {
     await db.end();
-    await stack.close();
   });
 
   const ageRecord = (key: string, days: number) =>

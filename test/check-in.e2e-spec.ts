@@ -2,7 +2,7 @@ import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { sign } from 'jsonwebtoken';
 import { Client } from 'pg';
 import { generateKeyPairSync } from 'node:crypto';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 import {
   ago,
   approveMembership,
@@ -42,7 +42,7 @@ const CHECK_IN_HOLDER = `mutation CheckInHolder($input: CheckInInput!) {
   checkIn(input: $input) { status pass { holder { displayName email } } }
 }`;
 
-let stack: TestStack;
+let stack: StackClient;
 
 const codeOf = (response: GraphQLResponse<unknown>) => errorOf(response).code;
 const rejection = (reason: string) => ({ status: 'REJECTED', reason, visit: null });
@@ -51,9 +51,8 @@ const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base
 
 describe('check-in: the rules, in order', () => {
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
   });
-  afterAll(() => stack.close());
 
   /** A network whose first space sells a coupon book (10 coupons at 7 €) and whose second hosts. */
   async function setup(spaces: SpaceSpec[] = [{}, {}], product: Input = {}) {

@@ -1,21 +1,21 @@
 import { dataOf } from '@passerelle/testing';
 import { REGISTER_SCANNER } from './support/documents';
 import { ago, DAY, scanAt, seedNetwork, SeededNetwork, sellPass, tryVisits, VISITS, visits } from './support/passes';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 
 /**
  * A front desk's "Today's visitors": a scanner token lists its own space's visits of that space's
  * today, whichever desk of the space checked them in, and nothing else, whatever its filter asks.
  */
 describe("visits seen by a desk: its own space's, of today", () => {
-  let stack: TestStack;
+  let stack: StackClient;
   let seeded: SeededNetwork;
   let otherNetwork: SeededNetwork;
   let otherDesk: string;
   const ids: Record<'yesterdayHere' | 'todayHere' | 'todayThere', string> = {} as never;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
     [seeded, otherNetwork] = await Promise.all([
       seedNetwork(stack, { spaces: [{}, {}] }),
       seedNetwork(stack, { spaces: [{}] }),
@@ -39,7 +39,6 @@ describe("visits seen by a desk: its own space's, of today", () => {
     ids.todayThere = await accepted(scanAt(stack, there, pass.serial));
     ids.todayHere = await accepted(scanAt(stack, { ...here, scanner: otherDesk }, pass.serial));
   });
-  afterAll(() => stack.close());
 
   const idsOf = (page: { edges: Array<{ node: { id: string } }> }) => page.edges.map((edge) => edge.node.id);
 

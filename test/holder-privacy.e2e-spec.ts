@@ -9,7 +9,7 @@ import {
   signUp,
   unique,
 } from './support/passes';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 
 const PASS_HOLDER = `query PassHolder($id: ID!) { pass(id: $id) { holder { id email displayName } } }`;
 const VISIT_HOLDERS = `query VisitHolders($filter: VisitFilter!) {
@@ -23,13 +23,12 @@ type Holder = { id: string; email: string | null; displayName: string };
 type VisitHolders = { visits: { edges: Array<{ node: { pass: { holder: Holder } } }> } };
 
 describe("who sees a pass holder's email", () => {
-  let stack: TestStack;
+  let stack: StackClient;
   let seeded: SeededNetwork;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
     seeded = await seedNetwork(stack, { spaces: [{}, {}] });
   });
-  afterAll(() => stack.close());
 
   const seller = () => seeded.spaces[0];
   const host = () => seeded.spaces[1];

@@ -1,6 +1,6 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { Client } from 'pg';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 import {
   createProduct,
   holderSession,
@@ -17,16 +17,15 @@ const BOUND = 100;
 type Issued = GraphQLResponse<{ issuePass: { id: string } }>;
 
 describe('passes per holder', () => {
-  let stack: TestStack;
+  let stack: StackClient;
   let seeded: SeededNetwork;
   let productId: string;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
     seeded = await seedNetwork(stack);
     productId = (await createProduct(stack, seeded.admin.token, seeded.network.id)).id;
   });
-  afterAll(() => stack.close());
 
   const seller = () => seeded.spaces[0];
   const issueTo = (holderEmail: string): Promise<Issued> =>

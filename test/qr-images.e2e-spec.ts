@@ -1,6 +1,6 @@
 import { dataOf } from '@passerelle/testing';
 import QRCode from 'qrcode';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 import { holderSession, scanAt, seedNetwork, SeededNetwork, sellPass } from './support/passes';
 import { QR_IMAGES } from './support/documents';
 
@@ -10,14 +10,13 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const PNG_PREFIX = 'data:image/png;base64,';
 
 describe('QR images', () => {
-  let stack: TestStack;
+  let stack: StackClient;
   let seeded: SeededNetwork;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
     seeded = await seedNetwork(stack);
   });
-  afterAll(() => stack.close());
 
   const imagesOf = async (passId: string, token: string) =>
     dataOf(await stack.gql<Images>(QR_IMAGES, { id: passId }, token)).pass.qr;

@@ -1,7 +1,7 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
-import { startTestStack, TestStack } from './support/stack';
-import { signUp } from './support/passes';
+import { sharedStack, StackClient } from './support/shared-stack';
+import { signUp, unique } from './support/passes';
 import {
   APPROVE_MEMBERSHIP,
   CREATE_ORGANIZATION,
@@ -36,9 +36,7 @@ type Membership = { id: string; status: string; nomadSeats: number | null; joine
 type Grant = { role: string; network: { id: string; slug: string } | null; space: { id: string } | null };
 type Input = Record<string, unknown>;
 
-let stack: TestStack;
-let seq = 0;
-const unique = (prefix: string) => `${prefix}-${(seq += 1)}`;
+let stack: StackClient;
 
 async function rolesOf(token: string): Promise<Grant[]> {
   return dataOf(await stack.gql<{ me: { roles: Grant[] } }>(ME_ROLES, {}, token)).me.roles;
@@ -96,9 +94,8 @@ const badInput = (field: string) => ({ code: 'BAD_USER_INPUT', field });
 
 describe('registry: networks, spaces, memberships, scanners, organizations', () => {
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
   });
-  afterAll(() => stack.close());
 
   it('registers a network with the defaults and makes the caller its admin', async () => {
     const admin = await signUp(stack);

@@ -1,6 +1,6 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
-import { startTestStack, TestStack } from './support/stack';
-import { signUp } from './support/passes';
+import { sharedStack, StackClient } from './support/shared-stack';
+import { signUp, unique } from './support/passes';
 import {
   APPROVE_MEMBERSHIP,
   CREATE_ORGANIZATION,
@@ -24,9 +24,7 @@ type Ref = { id: string; slug: string };
 type Grant = { role: string; network: { id: string } | null; space: { id: string } | null };
 type Input = Record<string, unknown>;
 
-let stack: TestStack;
-let seq = 0;
-const unique = (prefix: string) => `${prefix}-${(seq += 1)}`;
+let stack: StackClient;
 
 async function rolesOf(token: string): Promise<Grant[]> {
   const { me } = dataOf(
@@ -95,9 +93,8 @@ const codeOf = (response: GraphQLResponse<unknown>) => errorOf(response).code;
 
 describe('registry: who may do what', () => {
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
   });
-  afterAll(() => stack.close());
 
   it('refuses every registry mutation without a token', async () => {
     const admin = await networkAdmin();

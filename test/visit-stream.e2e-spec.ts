@@ -4,19 +4,20 @@ import { dataOf } from '@passerelle/testing';
 import { Client } from 'pg';
 import { newKey, Pass, seedNetwork, SeededNetwork, SeededSpace, sellPass, visits } from './support/passes';
 import { monthIn, period } from './support/settlement';
+import { sharedStack, StackClient } from './support/shared-stack';
 import { startTestStack, TestStack } from './support/stack';
 
 // Without `periodMonth`: settlement may not have heard of the visit yet, and that is the point here.
 const CHECK_IN = `mutation CheckIn($input: CheckInInput!) { checkIn(input: $input) { status visit { id } } }`;
 
 /** A network of three spaces and a coupon book of A's (7 € a visit): each visit at B or C is a charge. */
-async function world(stack: TestStack) {
+async function world(stack: StackClient) {
   const seeded = await seedNetwork(stack, { spaces: [{}, {}, {}] });
   const pass = await sellPass(stack, seeded, { units: 5, unitValueCents: 700 });
   return { seeded, pass, month: monthIn(Date.now(), seeded.network.timezone) };
 }
 
-async function accept(stack: TestStack, space: SeededSpace, pass: Pass): Promise<string> {
+async function accept(stack: StackClient, space: SeededSpace, pass: Pass): Promise<string> {
   const input = { spaceId: space.id, credential: pass.serial, idempotencyKey: newKey() };
   const { checkIn } = dataOf(
     await stack.gql<{ checkIn: { status: string; visit: { id: string } } }>(CHECK_IN, { input }, space.scanner),
@@ -25,29 +26,26 @@ async function accept(stack: TestStack, space: SeededSpace, pass: Pass): Promise
   return checkIn.visit.id;
 }
 
-const figures = async (stack: TestStack, seeded: SeededNetwork, month: string) => {
+const figures = async (stack: StackClient, seeded: SeededNetwork, month: string) => {
   const { status, visitCount, grossCents } = await period(stack, seeded.admin.token, seeded.network.id, month);
   return { status, visitCount, grossCents };
 };
 
 /** A session of the test database: the tests hold a transaction open in it, or write what no service would. */
-async function databaseSession(stack: TestStack): Promise<Client> {
+async function databaseSession(stack: StackClient): Promise<Client> {
   const client = new Client({ connectionString: stack.databaseUrl });
   await client.connect();
   return client;
 }
 
 describe('reads while the visit stream is behind', () => {
-  let stack: TestStack;
+  let stack: StackClient;
   let session: Client;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = sharedStack();
     session = await databaseSession(stack);
   });
-  afterAll(async () => {
-    await session.end();
-    await stack.close();
-  });
+  afterAll(() => session.end());
 
   it('answer from what is recorded while an older transaction holds the feed back, and catch up after', async () => {
     const { seeded, pass, month } = await world(stack);
@@ -79,6 +77,7 @@ describe('reads while the visit stream is behind', () => {
   });
 });
 
+// A stack of its own: the stream this test stops stays stopped.
 describe('a visit event that does not match its contract', () => {
   let stack: TestStack;
   let session: Client;

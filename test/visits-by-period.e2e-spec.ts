@@ -1,7 +1,6 @@
 import { INTERNAL_API_KEY_HEADER } from '@passerelle/auth';
 import { dataOf } from '@passerelle/testing';
-import { randomBytes } from 'node:crypto';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack, StackClient } from './support/shared-stack';
 import {
   DAY,
   HOUR,
@@ -26,8 +25,7 @@ type Page = {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 };
 
-let stack: TestStack;
-const internalApiKey = randomBytes(32).toString('hex');
+let stack: StackClient;
 
 const lastMonthDay = (n: number) => new Date(lastMonthStart(PARIS) - n * DAY - HOUR);
 
@@ -47,7 +45,10 @@ async function allPages(token: string, filter: Record<string, unknown>) {
 }
 
 /** Settlement's internal answer that the month filter is built on, asked directly. */
-const askMoved = (body: unknown, headers: Record<string, string> = { [INTERNAL_API_KEY_HEADER]: internalApiKey }) =>
+const askMoved = (
+  body: unknown,
+  headers: Record<string, string> = { [INTERNAL_API_KEY_HEADER]: stack.internalApiKey },
+) =>
   fetch(`${stack.subgraphUrls.settlement}/internal/visit-periods/moved`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -69,9 +70,8 @@ async function upload(seeded: SeededNetwork, spaceIndex: number, serial: string,
 
 describe('visits by period month', () => {
   beforeAll(async () => {
-    stack = await startTestStack({ internalApiKey });
+    stack = sharedStack();
   });
-  afterAll(() => stack.close());
 
   it('lists a visit uploaded after its month closed in the period it is settled in, not in its own month', async () => {
     const seeded = await seedNetwork(stack, { spaces: [{}, {}] });
