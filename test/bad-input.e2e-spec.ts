@@ -5,26 +5,24 @@ import { tableSnapshot } from './bad-input/snapshot';
 import { seedWorld, World } from './bad-input/world';
 import { postRaw, RawResponse } from './support/http';
 import { period } from './support/settlement';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack } from './support/shared-stack';
 
 /**
  * The bad-input corpus: every malformed request of the table, in production mode, must be refused
  * as the client's mistake (HTTP 400, a code, the field), leak nothing of the server, and write nothing.
  */
 describe('bad input', () => {
-  let stack: TestStack;
+  const stack = sharedStack('production');
   let world: World;
   let db: Client;
 
   beforeAll(async () => {
-    stack = await startTestStack({ production: true });
     world = await seedWorld(stack);
     db = new Client(stack.databaseUrl);
     await db.connect();
   }, 120_000);
   afterAll(async () => {
     await db?.end();
-    await stack?.close();
   });
 
   it('covers every query and mutation of the contract with malformed requests of its own', () => {

@@ -1,5 +1,5 @@
 import { GraphQLHttpResponse, sendGraphQL } from '@passerelle/testing';
-import { startTestStack, TestStack } from './support/stack';
+import { sharedStack } from './support/shared-stack';
 import { CREATE_PRODUCT, holderSession, newKey, seedNetwork, SeededNetwork, sellPass } from './support/passes';
 
 // Malformed requests, sent as a client would: through the gateway and straight to the network subgraph,
@@ -30,13 +30,12 @@ describe.each([
   ['production', true],
   ['development', false],
 ])('bad input in %s mode', (_mode, production) => {
-  let stack: TestStack;
+  const stack = sharedStack(production ? 'production' : 'development');
   let seeded: SeededNetwork;
   let targets: Array<[string, string]>;
   let product: (input: Body) => Body;
 
   beforeAll(async () => {
-    stack = await startTestStack({ production });
     seeded = await seedNetwork(stack);
     targets = [
       ['gateway', stack.gatewayUrl],
@@ -56,7 +55,6 @@ describe.each([
       },
     });
   });
-  afterAll(() => stack.close());
 
   const send = (url: string, body: Body, token = seeded.admin.token) => sendGraphQL(url, body, { token });
 
@@ -161,11 +159,7 @@ describe.each([
 });
 
 describe('query limits at a subgraph reached directly', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startTestStack({ production: true });
-  });
-  afterAll(() => stack.close());
+  const stack = sharedStack('production');
 
   it('refuses a query nested too deep, or with too many aliases', async () => {
     const url = `${stack.subgraphUrls.network}/graphql`;
