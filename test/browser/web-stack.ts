@@ -1,39 +1,34 @@
 import { dataOf, postGraphQL } from '@passerelle/testing';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Demo } from '../../apps/launcher/src/demo-seed';
-import { gatewayUrlIn, launch, Launcher } from '../support/launcher';
+import { Demo, seedDemo } from '../../apps/launcher/src/demo-seed';
+import { sharedStack } from '../support/shared-stack';
 
 export interface WebStack {
   /** http://127.0.0.1:<port>, where the gateway serves the pages and /graphql. */
   origin: string;
   demo: Demo;
-  dataDir: string;
-  /** What `npm start` printed. */
-  output(): string;
   gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   logIn(email: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 /**
- * `npm start` as a person runs it (build included) on a fresh embedded database with the demo: the
- * stack every browser journey of the run shares.
+ * The stack this worker shares (its gateway serves the last build's pages, as `npm start` does),
+ * with `npm start`'s demo seeded into it: the stack every browser journey of the run shares.
+ * start.e2e-spec.ts starts `npm start` itself, and checks what it prints of the pages.
  */
 export async function startWebStack(): Promise<WebStack> {
+  const { gatewayUrl } = sharedStack();
+  // The demo writes its logins and tokens to demo.json, as the launcher keeps them in DATA_DIR.
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-web-'));
-  const launcher: Launcher = launch({ DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '10', LOG_LEVEL: 'warn' });
-  const output = await launcher.waitFor(/Ready in [\d.]+ s/);
-  const url = gatewayUrlIn(output);
-  const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as Demo;
+  const demo = await seedDemo(gatewayUrl, dataDir);
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) =>
-    dataOf(await postGraphQL<T>(url, query, variables, token));
+    dataOf(await postGraphQL<T>(gatewayUrl, query, variables, token));
   return {
-    origin: new URL(url).origin,
+    origin: new URL(gatewayUrl).origin,
     demo,
-    dataDir,
-    output: launcher.output,
     gql,
     logIn: async (email) =>
       (
@@ -42,10 +37,6 @@ export async function startWebStack(): Promise<WebStack> {
           { input: { email, password: demo.logins.find((login) => login.email === email)!.password } },
         )
       ).logIn.accessToken,
-    stop: async () => {
-      launcher.child.kill('SIGTERM');
-      await launcher.exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }
