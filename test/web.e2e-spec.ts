@@ -10,7 +10,7 @@ import { writeQrVideo } from './browser/y4m';
 const MY_QR = 'query { myPasses { id serial qr { token } } }';
 
 /**
- * The wallet, the desk and the console in a real Chromium against `npm start`'s stack and demo,
+ * The wallet, the desk and the console in a real Chromium against a stack with `npm start`'s demo,
  * found on the page as a person (or a screen reader) finds them: by role and accessible name.
  * SAVE_SCREENSHOTS=1 refreshes the README's screenshots (docs/screenshots).
  */

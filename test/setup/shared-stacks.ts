@@ -9,7 +9,7 @@ import { startTestStack, TestStack } from '../support/stack';
 
 /**
  * Stacks for each jest worker, one in development and one in production mode, started once for the
- * whole run in global setup's process: booting the four subgraphs and the gateway costs a test file
+ * whole run in global setup's process: booting the subgraphs and the gateway costs a test file
  * about as much as its tests, and most files need nothing but the default settings. Each stack runs on
  * its own database clone.
  */

@@ -45,7 +45,7 @@ export interface StackClient extends StackAddress {
 
 /**
  * The stack of `mode` that global setup started for this jest worker (test/setup/shared-stacks.ts): a
- * worker runs one file at a time, so the file has it to itself, and skips booting five servers of its
+ * worker runs one file at a time, so the file has it to itself, and skips booting the servers of its
  * own. The database holds what earlier files made: a file that shares it creates its own rows (fresh
  * slugs and emails, `unique()` in passes.ts) and asserts only on them. A file that needs other settings,
  * an empty database, or to break the stack, starts its own with `startTestStack`.
