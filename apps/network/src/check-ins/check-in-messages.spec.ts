@@ -1,4 +1,4 @@
-import { REJECTION_MESSAGES } from './check-in-result';
+import { REJECTION_MESSAGES } from './check-in-outcome';
 import { deskLocale, deskMessage } from './check-in-messages';
 
 describe("the front desk's language", () => {

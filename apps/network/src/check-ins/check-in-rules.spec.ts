@@ -2,7 +2,7 @@ import { signPassCredential } from '@passerelle/credentials';
 import { generateKeyPairSync } from 'node:crypto';
 import { PartyKind } from '@passerelle/contracts';
 import { PassKind } from '../products/pass-kind';
-import { CheckInStatus, RejectionReason, StoredResult } from './check-in-result';
+import { CheckInStatus, RejectionReason, StoredResult } from './check-in-outcome';
 import {
   Admissions,
   DayState,

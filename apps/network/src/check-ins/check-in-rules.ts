@@ -3,11 +3,10 @@ import { readCredential, verifyPassCredentialToken } from '@passerelle/credentia
 import type { KeyObject } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { PartyKind } from '@passerelle/contracts';
-import { passStatusAt } from '../passes/pass-status';
-import { PassStatus } from '../passes/pass.model';
+import { PassStatus, passStatusAt } from '../passes/pass-status';
 import { normalizeSerial } from '../passes/serial';
 import { PassKind } from '../products/pass-kind';
-import { accepted, alreadyIn, rejected, RejectionReason, StoredResult } from './check-in-result';
+import { accepted, alreadyIn, rejected, RejectionReason, StoredResult } from './check-in-outcome';
 import { withinSyncWindow } from './check-in-policy';
 import type { SerialGuesses } from './serial-guesses';
 

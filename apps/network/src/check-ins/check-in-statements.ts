@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { PartyKind } from '@passerelle/contracts';
 import type { PassKind } from '../products/pass-kind';
 import { visitEventPayload } from '../visits/visit-events';
-import type { StoredResult } from './check-in-result';
+import type { StoredResult } from './check-in-outcome';
 import type { DayState, NewVisit, PassLookup, ScanContext, ScanPlace } from './check-in-rules';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rejected, RejectionReason, StoredResult } from './check-in-result';
+import { rejected, RejectionReason, StoredResult } from './check-in-outcome';
 import { Admissions, judgePass, PassLookup, placeOf, ScanContext, ScanPlace } from './check-in-rules';
 import {
   claimKeys,

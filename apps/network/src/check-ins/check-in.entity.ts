@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { StoredResult } from './check-in-result';
+import type { StoredResult } from './check-in-outcome';
 
 /**
  * One scan, by its idempotency key at its space, with the result it got: sending the key again

@@ -8,7 +8,8 @@ import { VisitEntity } from '../visits/visit.entity';
 import { Visit } from '../visits/visit.model';
 import { VisitsService } from '../visits/visits.service';
 import { deskLocale, deskMessage } from './check-in-messages';
-import { CheckInResult, passShownBy, StoredResult } from './check-in-result';
+import { passShownBy, StoredResult } from './check-in-outcome';
+import { CheckInResult } from './check-in-result';
 import { CheckInsService, MAX_SYNC_BATCH } from './check-ins.service';
 import { CheckInInput } from './dto/check-in.input';
 

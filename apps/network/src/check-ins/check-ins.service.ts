@@ -6,7 +6,7 @@ import { AccessService, contextOf } from '../access/access.service';
 import { Permission } from '../access/permissions';
 import { NetworkKeysService } from '../credentials/network-keys.service';
 import { NETWORK_DATA_SOURCE } from '../network.data-source';
-import { StoredResult } from './check-in-result';
+import { StoredResult } from './check-in-outcome';
 import { judgeSent } from './check-in-rules';
 import { statementsOf } from './check-in-statements';
 import { InTransaction, recordCheckIns, scanKeyOf, SentScan } from './check-in-transaction';

@@ -1,4 +1,4 @@
-import { rejected, RejectionReason, StoredResult } from './check-in-result';
+import { rejected, RejectionReason, StoredResult } from './check-in-outcome';
 
 /**
  * How many typed serials naming no pass (unknown, or of a network the space does not take) one desk,

@@ -1,5 +1,10 @@
 import type { PassEntity } from './pass.entity';
-import { PassStatus } from './pass.model';
+
+export enum PassStatus {
+  ACTIVE = 'ACTIVE',
+  REVOKED = 'REVOKED',
+  EXPIRED = 'EXPIRED',
+}
 
 /**
  * A pass's status at an instant: revoked wins, then its validity end. The one definition of a pass

@@ -1,11 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NetworkSchema } from '../network.schema';
-
-export enum PassStatus {
-  ACTIVE = 'ACTIVE',
-  REVOKED = 'REVOKED',
-  EXPIRED = 'EXPIRED',
-}
+import { PassStatus } from './pass-status';
 
 registerEnumType(PassStatus, { name: 'PassStatus', registerIn: NetworkSchema });
 

@@ -17,9 +17,9 @@ import { Space } from '../spaces/space.model';
 import { SpacesService } from '../spaces/spaces.service';
 import { UserReference } from '../users/user.reference';
 import { IssuePassInput } from './dto/issue-pass.input';
-import { passStatusAt } from './pass-status';
 import { PassEntity } from './pass.entity';
-import { Pass, PassQr, PassStatus } from './pass.model';
+import { Pass, PassQr } from './pass.model';
+import { PassStatus, passStatusAt } from './pass-status';
 import { PassHasNoQrError, PrintedQrNotAllowedError } from './passes.errors';
 import { PassesService } from './passes.service';
 

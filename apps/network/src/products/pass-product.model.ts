@@ -1,7 +1,27 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CentsScalar } from '@passerelle/graphql';
 import { NetworkSchema } from '../network.schema';
 import { PassKind } from './pass-kind';
+
+registerEnumType(PassKind, {
+  name: 'PassKind',
+  registerIn: NetworkSchema,
+  valuesMap: {
+    COUPON_BOOK: {
+      description: 'A book of day coupons, sold by a space, good at every space of the network (Cantine network style)',
+    },
+    CREDITS: {
+      description: 'A balance of credits sold by the network; each space sets its day price in credits (CoPass style)',
+    },
+    RECIPROCAL: {
+      description: "A home space's member gets free days per month at the other spaces (convention between spaces)",
+    },
+    CORPORATE: {
+      description:
+        "An employer's pass for an employee, billed to the employer by use (nomad access pass for companies)",
+    },
+  },
+});
 
 @ObjectType('PassProduct', { registerIn: NetworkSchema })
 export class PassProduct {
