@@ -44,7 +44,7 @@ const SETTLEMENT_VISIT_ENTITIES = `query Entities($representations: [_Any!]!) {
 type Entities<T> = { _entities: Array<T | null> };
 
 describe('access: the permission catalogue, at every door', () => {
-  let stack: StackClient;
+  const stack = sharedStack();
   let seeded: SeededNetwork;
   let pass: Pass;
   let visitId: string;
@@ -66,7 +66,6 @@ describe('access: the permission catalogue, at every door', () => {
     );
 
   beforeAll(async () => {
-    stack = sharedStack();
     seeded = await seedNetwork(stack, { spaces: [{}, {}] });
     pass = await sellPass(stack, seeded);
     holder = await holderSession(stack, pass.holderEmail);

@@ -11,7 +11,7 @@ import {
 } from './support/mail';
 import { holderQr, newKey, PASSWORD, seedNetwork, SeededNetwork, sellPass, signUp, unique } from './support/passes';
 import { PERIOD } from './support/settlement';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 
 const GRANT_ROLE = `mutation GrantRole($input: GrantRoleInput!) { grantRole(input: $input) { role space { id } } }`;
 const ME = `query Me { me { id email emailVerified locale roles { role space { id } } } myPasses { id serial } }`;
@@ -37,12 +37,11 @@ const failure = (response: GraphQLResponse<unknown>) => {
 };
 
 describe('accounts you can trust', () => {
-  let stack: StackClient;
+  const stack = sharedStack();
   let seeded: SeededNetwork;
   let db: Client;
 
   beforeAll(async () => {
-    stack = sharedStack();
     seeded = await seedNetwork(stack);
     db = new Client(stack.databaseUrl);
     await db.connect();

@@ -1,5 +1,5 @@
 import { dataOf, errorOf } from '@passerelle/testing';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import { LOG_IN, SIGN_UP } from './support/documents';
 
 const REFRESH = `mutation Refresh($token: String!) { refreshToken(refreshToken: $token) { accessToken refreshToken user { id } } }`;
@@ -13,10 +13,7 @@ type AuthData = {
 };
 
 describe('accounts: sign-up, log-in, refresh', () => {
-  let stack: StackClient;
-  beforeAll(async () => {
-    stack = sharedStack();
-  });
+  const stack = sharedStack();
 
   const signUp = (email: string, password = 'correct horse battery', displayName = 'Camille') =>
     stack.gql<{ signUp: AuthData }>(SIGN_UP, { input: { email, password, displayName } });

@@ -1,7 +1,7 @@
 import { dataOf, errorOf } from '@passerelle/testing';
 import { Client } from 'pg';
 import { newSerial } from '../apps/network/src/passes/serial';
-import { sharedStack, StackClient, TEST_POOL_SIZE } from './support/shared-stack';
+import { sharedStack, TEST_POOL_SIZE } from './support/shared-stack';
 import {
   holderQr,
   holderSession,
@@ -33,8 +33,8 @@ type Probed = {
   pass: { id: string; remainingUnits: number | null; payer: { name: string } } | null;
 };
 
-/** Connections per service in the test stack: as many uploads can be inside a transaction at once. */
-const POOL_SIZE = TEST_POOL_SIZE;
+/** As many uploads as can be inside a transaction at once: one per connection of the network subgraph. */
+const PARALLEL_UPLOADS = TEST_POOL_SIZE;
 
 /** Returns once `count` sessions of the test database wait for a lock (seen outside any transaction). */
 async function lockWaiters(databaseUrl: string, count: number): Promise<void> {
@@ -49,10 +49,7 @@ async function lockWaiters(databaseUrl: string, count: number): Promise<void> {
   }
 }
 
-let stack: StackClient;
-beforeAll(() => {
-  stack = sharedStack();
-});
+const stack = sharedStack();
 
 const probe = async (space: SeededSpace, credential: string, token = space.scanner) => {
   const input = { spaceId: space.id, credential, idempotencyKey: newKey() };
@@ -157,9 +154,9 @@ describe('check-in: typed serials are no free oracle', () => {
     await gate.query('BEGIN');
     await gate.query('LOCK TABLE network.outbox IN SHARE MODE');
     const sent = Promise.all(
-      Array.from({ length: POOL_SIZE }, () => trySyncCheckIns(stack, desk.scanner, guesses(desk, 60))),
+      Array.from({ length: PARALLEL_UPLOADS }, () => trySyncCheckIns(stack, desk.scanner, guesses(desk, 60))),
     );
-    await lockWaiters(stack.databaseUrl, POOL_SIZE);
+    await lockWaiters(stack.databaseUrl, PARALLEL_UPLOADS);
     await gate.query('COMMIT');
     await gate.end();
     const lookedUp = (await sent).flatMap((upload) => dataOf(upload).syncCheckIns).filter((r) => looksUp(r.message));

@@ -1,4 +1,4 @@
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import {
   checkIn,
   CheckInResult,
@@ -11,7 +11,7 @@ import {
   visits,
 } from './support/passes';
 
-let stack: StackClient;
+const stack = sharedStack();
 
 const outcome = (result: CheckInResult) => [result.status, result.reason];
 const tally = (results: CheckInResult[]) =>
@@ -21,10 +21,6 @@ const tally = (results: CheckInResult[]) =>
   }, {});
 
 describe('check-in: concurrent scans never both win', () => {
-  beforeAll(async () => {
-    stack = sharedStack();
-  });
-
   it('gives the last coupon to exactly one of two spaces scanning it at once', async () => {
     const seeded = await seedNetwork(stack, { spaces: [{}, {}, {}] });
     const [, left, right] = seeded.spaces;

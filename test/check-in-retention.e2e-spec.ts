@@ -1,13 +1,12 @@
 import { Client } from 'pg';
 import { deleteExpiredCheckIns } from '../apps/network/src/check-ins/check-in-retention';
 import { checkIn, newKey, seedNetwork, sellPass } from './support/passes';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 
 describe('check-in: idempotency records are kept 40 days', () => {
-  let stack: StackClient;
+  const stack = sharedStack();
   let db: Client;
   beforeAll(async () => {
-    stack = sharedStack();
     db = new Client(stack.databaseUrl);
     await db.connect();
     await db.query('SET search_path TO network');

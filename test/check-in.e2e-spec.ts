@@ -2,7 +2,7 @@ import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { sign } from 'jsonwebtoken';
 import { Client } from 'pg';
 import { generateKeyPairSync } from 'node:crypto';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import {
   ago,
   approveMembership,
@@ -42,7 +42,7 @@ const CHECK_IN_HOLDER = `mutation CheckInHolder($input: CheckInInput!) {
   checkIn(input: $input) { status pass { holder { displayName email } } }
 }`;
 
-let stack: StackClient;
+const stack = sharedStack();
 
 const codeOf = (response: GraphQLResponse<unknown>) => errorOf(response).code;
 const rejection = (reason: string) => ({ status: 'REJECTED', reason, visit: null });
@@ -50,10 +50,6 @@ const accepted = { status: 'ACCEPTED', reason: null };
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('check-in: the rules, in order', () => {
-  beforeAll(async () => {
-    stack = sharedStack();
-  });
-
   /** A network whose first space sells a coupon book (10 coupons at 7 €) and whose second hosts. */
   async function setup(spaces: SpaceSpec[] = [{}, {}], product: Input = {}) {
     const seeded = await seedNetwork(stack, { spaces });

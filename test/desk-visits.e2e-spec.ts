@@ -1,21 +1,20 @@
 import { dataOf } from '@passerelle/testing';
 import { REGISTER_SCANNER } from './support/documents';
 import { ago, DAY, scanAt, seedNetwork, SeededNetwork, sellPass, tryVisits, VISITS, visits } from './support/passes';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 
 /**
  * A front desk's "Today's visitors": a scanner token lists its own space's visits of that space's
  * today, whichever desk of the space checked them in, and nothing else, whatever its filter asks.
  */
 describe("visits seen by a desk: its own space's, of today", () => {
-  let stack: StackClient;
+  const stack = sharedStack();
   let seeded: SeededNetwork;
   let otherNetwork: SeededNetwork;
   let otherDesk: string;
   const ids: Record<'yesterdayHere' | 'todayHere' | 'todayThere', string> = {} as never;
 
   beforeAll(async () => {
-    stack = sharedStack();
     [seeded, otherNetwork] = await Promise.all([
       seedNetwork(stack, { spaces: [{}, {}] }),
       seedNetwork(stack, { spaces: [{}] }),

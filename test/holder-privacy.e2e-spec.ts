@@ -9,7 +9,7 @@ import {
   signUp,
   unique,
 } from './support/passes';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 
 const PASS_HOLDER = `query PassHolder($id: ID!) { pass(id: $id) { holder { id email displayName } } }`;
 const VISIT_HOLDERS = `query VisitHolders($filter: VisitFilter!) {
@@ -23,10 +23,9 @@ type Holder = { id: string; email: string | null; displayName: string };
 type VisitHolders = { visits: { edges: Array<{ node: { pass: { holder: Holder } } }> } };
 
 describe("who sees a pass holder's email", () => {
-  let stack: StackClient;
+  const stack = sharedStack();
   let seeded: SeededNetwork;
   beforeAll(async () => {
-    stack = sharedStack();
     seeded = await seedNetwork(stack, { spaces: [{}, {}] });
   });
 

@@ -2,15 +2,12 @@ import { INTERNAL_API_KEY_HEADER } from '@passerelle/auth';
 import { dataOf } from '@passerelle/testing';
 import { checkIn, newKey, seedNetwork, sellPass, VOID_VISIT } from './support/passes';
 import { until } from './support/launcher';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 
 type FeedEvent = { position: string; type: string; payload: { visitId: string; amountCents: number } };
 
 describe('visit events in the network outbox', () => {
-  let stack: StackClient;
-  beforeAll(() => {
-    stack = sharedStack();
-  });
+  const stack = sharedStack();
 
   const internal = (path: string, key = stack.internalApiKey) =>
     fetch(`${stack.subgraphUrls.network}/internal/outbox${path}`, { headers: { [INTERNAL_API_KEY_HEADER]: key } });

@@ -1,6 +1,6 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { Client } from 'pg';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import {
   createProduct,
   holderSession,
@@ -17,12 +17,11 @@ const BOUND = 100;
 type Issued = GraphQLResponse<{ issuePass: { id: string } }>;
 
 describe('passes per holder', () => {
-  let stack: StackClient;
+  const stack = sharedStack();
   let seeded: SeededNetwork;
   let productId: string;
 
   beforeAll(async () => {
-    stack = sharedStack();
     seeded = await seedNetwork(stack);
     productId = (await createProduct(stack, seeded.admin.token, seeded.network.id)).id;
   });

@@ -1,6 +1,6 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { decode } from 'jsonwebtoken';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import {
   checkIn,
   createOrganization,
@@ -32,7 +32,7 @@ type PublicKey = { kid: string; alg: string; jwk: string; retiredAt: string | nu
 const SERIAL = /^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
 const DAY_MS = 24 * 3600 * 1000;
 
-let stack: StackClient;
+const stack = sharedStack();
 
 const refusal = (response: GraphQLResponse<unknown>) => {
   const { code, field } = errorOf(response);
@@ -45,7 +45,6 @@ describe('pass products and passes', () => {
   let seeded: SeededNetwork;
 
   beforeAll(async () => {
-    stack = sharedStack();
     seeded = await seedNetwork(stack, { spaces: [{}, {}] });
   });
 

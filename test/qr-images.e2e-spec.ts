@@ -1,6 +1,6 @@
 import { dataOf } from '@passerelle/testing';
 import QRCode from 'qrcode';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import { holderSession, scanAt, seedNetwork, SeededNetwork, sellPass } from './support/passes';
 import { QR_IMAGES } from './support/documents';
 
@@ -10,11 +10,10 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const PNG_PREFIX = 'data:image/png;base64,';
 
 describe('QR images', () => {
-  let stack: StackClient;
+  const stack = sharedStack();
   let seeded: SeededNetwork;
 
   beforeAll(async () => {
-    stack = sharedStack();
     seeded = await seedNetwork(stack);
   });
 

@@ -1,6 +1,6 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import { signUp, unique } from './support/passes';
 import {
   APPROVE_MEMBERSHIP,
@@ -36,7 +36,7 @@ type Membership = { id: string; status: string; nomadSeats: number | null; joine
 type Grant = { role: string; network: { id: string; slug: string } | null; space: { id: string } | null };
 type Input = Record<string, unknown>;
 
-let stack: StackClient;
+const stack = sharedStack();
 
 async function rolesOf(token: string): Promise<Grant[]> {
   return dataOf(await stack.gql<{ me: { roles: Grant[] } }>(ME_ROLES, {}, token)).me.roles;
@@ -93,10 +93,6 @@ const refusal = (response: GraphQLResponse<unknown>) => {
 const badInput = (field: string) => ({ code: 'BAD_USER_INPUT', field });
 
 describe('registry: networks, spaces, memberships, scanners, organizations', () => {
-  beforeAll(async () => {
-    stack = sharedStack();
-  });
-
   it('registers a network with the defaults and makes the caller its admin', async () => {
     const admin = await signUp(stack);
     const network = await registerNetwork(admin.token, { name: 'Cantines du Sud' });

@@ -1,5 +1,5 @@
 import { dataOf, errorOf, GraphQLResponse } from '@passerelle/testing';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import { signUp, unique } from './support/passes';
 import {
   APPROVE_MEMBERSHIP,
@@ -24,7 +24,7 @@ type Ref = { id: string; slug: string };
 type Grant = { role: string; network: { id: string } | null; space: { id: string } | null };
 type Input = Record<string, unknown>;
 
-let stack: StackClient;
+const stack = sharedStack();
 
 async function rolesOf(token: string): Promise<Grant[]> {
   const { me } = dataOf(
@@ -92,10 +92,6 @@ async function joinNetwork(
 const codeOf = (response: GraphQLResponse<unknown>) => errorOf(response).code;
 
 describe('registry: who may do what', () => {
-  beforeAll(async () => {
-    stack = sharedStack();
-  });
-
   it('refuses every registry mutation without a token', async () => {
     const admin = await networkAdmin();
     const operator = await spaceOperator();

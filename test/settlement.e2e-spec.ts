@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderStatement } from '../scripts/statement';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import {
   createOrganization,
   DAY,
@@ -26,7 +26,7 @@ import { closePeriod, key, monthIn, period, Period, tryClosePeriod, tryPeriod } 
 const CHECK_IN_STATUS = `mutation CheckInStatus($input: CheckInInput!) { checkIn(input: $input) { status } }`;
 const PARIS = 'Europe/Paris';
 
-let stack: StackClient;
+const stack = sharedStack();
 
 /** Instants on distinct days at the end of last month (Paris): offline scans that land in a month that is over. */
 const lastMonthDay = (n: number) => new Date(lastMonthStart(PARIS) - n * DAY - HOUR);
@@ -99,10 +99,6 @@ const byKey = <T>(rows: T[], keyOf: (row: T) => string) => Object.fromEntries(ro
 const netsOf = (p: Period) => Object.fromEntries(p.statements.map((s) => [key(s.party), s.netCents]));
 
 describe('settlement: the month between spaces', () => {
-  beforeAll(async () => {
-    stack = sharedStack();
-  });
-
   it('works out a three-space month with all four kinds of pass: statements, obligations, DIRECT transfers, CSV', async () => {
     const { seeded, parties: p } = await threeSpaceMonth();
     const live = await period(stack, seeded.admin.token, seeded.network.id, LAST_MONTH());

@@ -8,7 +8,7 @@ import { LOG_IN } from './support/documents';
 import { gatewayUrlIn, health, launch, Launcher, postmaster, until } from './support/launcher';
 import { checkIn, createProduct, issuePass, newKey, passAs, seedNetwork, tryCheckIn, visits } from './support/passes';
 import { runReadmeExamples } from './support/readme';
-import type { StackClient } from './support/shared-stack';
+import type { GatewayClient } from './support/shared-stack';
 
 // Each `npm start` starts PostgreSQL and the servers, the first seeds the demo: slow on a busy machine.
 jest.setTimeout(180_000);
@@ -17,11 +17,9 @@ const DEMO_LOGIN = { email: 'nina@toulouse.demo', password: 'passerelle-demo' };
 const MY_QR = '{ myPasses { qr { token } } }';
 
 /** The pass and check-in builders need only a GraphQL client: here, the launcher's gateway. */
-const through = (url: string) =>
-  ({ gql: (query, variables, token) => postGraphQL(url, query, variables, token) }) as Pick<
-    StackClient,
-    'gql'
-  > as StackClient;
+const through = (url: string): GatewayClient => ({
+  gql: (query, variables, token) => postGraphQL(url, query, variables, token),
+});
 
 const superuserPassword = (dataDir: string) => readFileSync(join(dataDir, 'keys', 'postgres-password'), 'utf8').trim();
 

@@ -39,10 +39,9 @@ async function databaseSession(stack: StackClient): Promise<Client> {
 }
 
 describe('reads while the visit stream is behind', () => {
-  let stack: StackClient;
+  const stack = sharedStack();
   let session: Client;
   beforeAll(async () => {
-    stack = sharedStack();
     session = await databaseSession(stack);
   });
   afterAll(() => session.end());

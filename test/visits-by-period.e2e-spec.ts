@@ -1,6 +1,6 @@
 import { INTERNAL_API_KEY_HEADER } from '@passerelle/auth';
 import { dataOf } from '@passerelle/testing';
-import { sharedStack, StackClient } from './support/shared-stack';
+import { sharedStack } from './support/shared-stack';
 import {
   DAY,
   HOUR,
@@ -25,7 +25,7 @@ type Page = {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 };
 
-let stack: StackClient;
+const stack = sharedStack();
 
 const lastMonthDay = (n: number) => new Date(lastMonthStart(PARIS) - n * DAY - HOUR);
 
@@ -69,10 +69,6 @@ async function upload(seeded: SeededNetwork, spaceIndex: number, serial: string,
 }
 
 describe('visits by period month', () => {
-  beforeAll(async () => {
-    stack = sharedStack();
-  });
-
   it('lists a visit uploaded after its month closed in the period it is settled in, not in its own month', async () => {
     const seeded = await seedNetwork(stack, { spaces: [{}, {}] });
     const [seller, host] = seeded.spaces;

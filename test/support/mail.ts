@@ -1,5 +1,5 @@
 import { dataOf } from '@passerelle/testing';
-import type { StackClient } from './shared-stack';
+import type { GatewayClient } from './shared-stack';
 
 /** Reading the dev mailbox (no MAIL_URL), as the README's first session does. */
 
@@ -15,12 +15,12 @@ export const RESET_PASSWORD = `mutation ResetPassword($input: ResetPasswordInput
 
 export type MailMessage = { id: string; to: string; subject: string; text: string; links: string[]; sentAt: string };
 
-export async function mailbox(stack: StackClient, to: string): Promise<MailMessage[]> {
+export async function mailbox(stack: GatewayClient, to: string): Promise<MailMessage[]> {
   return dataOf(await stack.gql<{ devMailbox: MailMessage[] }>(DEV_MAILBOX, { to, first: 100 })).devMailbox;
 }
 
 /** The token of the newest link to `page` (verify-email, reset-password, sign-up) mailed to `to`. */
-export async function tokenFromMail(stack: StackClient, to: string, page: string): Promise<string> {
+export async function tokenFromMail(stack: GatewayClient, to: string, page: string): Promise<string> {
   const link = (await mailbox(stack, to)).flatMap((message) => message.links).find((l) => l.includes(`/${page}?`));
   if (!link) throw new Error(`No ${page} link was mailed to ${to}.`);
   const url = new URL(link);
@@ -28,7 +28,7 @@ export async function tokenFromMail(stack: StackClient, to: string, page: string
 }
 
 /** The owner of the mailbox verifies the account with its own session. */
-export async function verifyFromMailbox(stack: StackClient, email: string, accessToken: string): Promise<void> {
+export async function verifyFromMailbox(stack: GatewayClient, email: string, accessToken: string): Promise<void> {
   const token = await tokenFromMail(stack, email, 'verify-email');
   dataOf(await stack.gql(VERIFY_EMAIL, { token }, accessToken));
 }

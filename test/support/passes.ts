@@ -1,6 +1,6 @@
 import { dataOf } from '@passerelle/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { StackClient } from './shared-stack';
+import type { GatewayClient } from './shared-stack';
 import {
   APPROVE_MEMBERSHIP,
   CREATE_ORGANIZATION,
@@ -133,7 +133,7 @@ export const PASSWORD = 'correct horse battery';
 
 /** A person who signs up and verifies their address from the dev mailbox (unless told not to). */
 export async function signUp(
-  stack: StackClient,
+  stack: GatewayClient,
   email = `${unique('user')}@example.org`,
   displayName = 'Dominique',
   { verified = true }: { verified?: boolean } = {},
@@ -147,7 +147,7 @@ export async function signUp(
 }
 
 /** A space with its own operator and scanner, asked to join the network and (unless pending) approved. */
-export async function joinSpace(stack: StackClient, seeded: Omit<SeededNetwork, 'spaces'>, spec: SpaceSpec = {}) {
+export async function joinSpace(stack: GatewayClient, seeded: Omit<SeededNetwork, 'spaces'>, spec: SpaceSpec = {}) {
   const operator = await signUp(stack);
   const spaceInput = { slug: unique('space'), name: spec.name ?? `Espace ${seq}`, city: 'Toulouse', country: 'FR' };
   const input = spec.timezone ? { ...spaceInput, timezone: spec.timezone } : spaceInput;
@@ -170,7 +170,7 @@ export async function joinSpace(stack: StackClient, seeded: Omit<SeededNetwork, 
 
 /** An admin, their network, and its spaces (each with an operator and a scanner), in the order given. */
 export async function seedNetwork(
-  stack: StackClient,
+  stack: GatewayClient,
   { spaces = [{}], timezone }: { spaces?: SpaceSpec[]; timezone?: string } = {},
 ): Promise<SeededNetwork> {
   const admin = await signUp(stack);
@@ -187,12 +187,12 @@ export async function seedNetwork(
   return seeded;
 }
 
-export const approveMembership = async (stack: StackClient, token: string, id: string) =>
+export const approveMembership = async (stack: GatewayClient, token: string, id: string) =>
   dataOf(await stack.gql(APPROVE_MEMBERSHIP, { id }, token));
-export const suspendMembership = async (stack: StackClient, token: string, id: string) =>
+export const suspendMembership = async (stack: GatewayClient, token: string, id: string) =>
   dataOf(await stack.gql(SUSPEND_MEMBERSHIP, { id }, token));
 
-export async function createOrganization(stack: StackClient, token: string, networkId: string) {
+export async function createOrganization(stack: GatewayClient, token: string, networkId: string) {
   const input = { networkId, name: unique('Acme') };
   type Organization = { id: string; name: string };
   return dataOf(await stack.gql<{ createOrganization: Organization }>(CREATE_ORGANIZATION, { input }, token))
@@ -200,23 +200,23 @@ export async function createOrganization(stack: StackClient, token: string, netw
 }
 
 /** A product of the network; a coupon book of 10 coupons at 7 € unless told otherwise. */
-export const tryCreateProduct = (stack: StackClient, token: string, networkId: string, overrides: Input = {}) =>
+export const tryCreateProduct = (stack: GatewayClient, token: string, networkId: string, overrides: Input = {}) =>
   stack.gql<{ createPassProduct: Product & { network: { id: string } } }>(
     CREATE_PRODUCT,
     { input: { networkId, name: unique('Carnet'), kind: 'COUPON_BOOK', units: 10, unitValueCents: 700, ...overrides } },
     token,
   );
-export const createProduct = async (stack: StackClient, token: string, networkId: string, overrides: Input = {}) =>
+export const createProduct = async (stack: GatewayClient, token: string, networkId: string, overrides: Input = {}) =>
   dataOf(await tryCreateProduct(stack, token, networkId, overrides)).createPassProduct;
 
 /** Issues a pass to a fresh email unless one is given. */
-export const tryIssuePass = (stack: StackClient, token: string, input: Input) =>
+export const tryIssuePass = (stack: GatewayClient, token: string, input: Input) =>
   stack.gql<{ issuePass: Omit<Pass, 'holderEmail'> }>(
     ISSUE_PASS,
     { input: { holderEmail: `${unique('holder')}@example.org`, ...input } },
     token,
   );
-export async function issuePass(stack: StackClient, token: string, input: Input): Promise<Pass> {
+export async function issuePass(stack: GatewayClient, token: string, input: Input): Promise<Pass> {
   const holderEmail = (input.holderEmail as string | undefined) ?? `${unique('holder')}@example.org`;
   const { issuePass: pass } = dataOf(await tryIssuePass(stack, token, { ...input, holderEmail }));
   return { ...pass, holderEmail };
@@ -224,7 +224,7 @@ export async function issuePass(stack: StackClient, token: string, input: Input)
 
 /** A product (a coupon book unless told) and a pass of it, sold by `seller`; the admin issues network-wide kinds. */
 export async function sellPass(
-  stack: StackClient,
+  stack: GatewayClient,
   seeded: SeededNetwork,
   product: Input = {},
   pass: Input = {},
@@ -241,10 +241,10 @@ export async function sellPass(
   return { ...issued, product: made };
 }
 
-const holders = new WeakMap<StackClient, Map<string, Session>>();
+const holders = new WeakMap<GatewayClient, Map<string, Session>>();
 
 /** The holder's session: they sign up with the email the pass was issued to (once per stack). */
-export async function holderSession(stack: StackClient, email: string): Promise<Session> {
+export async function holderSession(stack: GatewayClient, email: string): Promise<Session> {
   const known = holders.get(stack) ?? new Map<string, Session>();
   holders.set(stack, known);
   const session = known.get(email) ?? (await signUp(stack, email, HOLDER_NAME));
@@ -252,7 +252,12 @@ export async function holderSession(stack: StackClient, email: string): Promise<
   return session;
 }
 
-export async function holderQr(stack: StackClient, holderEmail: string, passId: string, printed = false): Promise<Qr> {
+export async function holderQr(
+  stack: GatewayClient,
+  holderEmail: string,
+  passId: string,
+  printed = false,
+): Promise<Qr> {
   const holder = await holderSession(stack, holderEmail);
   type Shown = { pass: { qr: Qr } | null };
   return dataOf(await stack.gql<Shown>(PASS_QR, { id: passId, printed }, holder.token)).pass!.qr;
@@ -265,22 +270,22 @@ const scanInput = (input: ScanInput) => ({
   occurredAt: input.occurredAt instanceof Date ? input.occurredAt.toISOString() : input.occurredAt,
 });
 
-export const tryCheckIn = (stack: StackClient, token: string | undefined, input: ScanInput) =>
+export const tryCheckIn = (stack: GatewayClient, token: string | undefined, input: ScanInput) =>
   stack.gql<{ checkIn: CheckInResult }>(CHECK_IN, { input: scanInput(input) }, token);
-export const checkIn = async (stack: StackClient, token: string | undefined, input: ScanInput) =>
+export const checkIn = async (stack: GatewayClient, token: string | undefined, input: ScanInput) =>
   dataOf(await tryCheckIn(stack, token, input)).checkIn;
 /** A scan by the space's own scanner, with a fresh idempotency key. */
-export const scanAt = (stack: StackClient, space: SeededSpace, credential: string, occurredAt?: Date) =>
+export const scanAt = (stack: GatewayClient, space: SeededSpace, credential: string, occurredAt?: Date) =>
   checkIn(stack, space.scanner, { spaceId: space.id, credential, occurredAt });
-export const trySyncCheckIns = (stack: StackClient, token: string, inputs: ScanInput[]) =>
+export const trySyncCheckIns = (stack: GatewayClient, token: string, inputs: ScanInput[]) =>
   stack.gql<{ syncCheckIns: CheckInResult[] }>(SYNC_CHECK_INS, { input: inputs.map(scanInput) }, token);
 
-export const passAs = async (stack: StackClient, token: string, id: string) =>
+export const passAs = async (stack: GatewayClient, token: string, id: string) =>
   dataOf(await stack.gql<{ pass: Omit<Pass, 'holderEmail'> | null }>(PASS, { id }, token)).pass;
 
-export const tryVisits = (stack: StackClient, token: string, filter: Input, first?: number, after?: string) =>
+export const tryVisits = (stack: GatewayClient, token: string, filter: Input, first?: number, after?: string) =>
   stack.gql<{ visits: VisitPage }>(VISITS, { filter, first, after }, token);
-export const visits = async (stack: StackClient, token: string, filter: Input, first?: number, after?: string) =>
+export const visits = async (stack: GatewayClient, token: string, filter: Input, first?: number, after?: string) =>
   dataOf(await tryVisits(stack, token, filter, first, after)).visits;
 
 /** An instant `ms` milliseconds before now (after now when negative). */

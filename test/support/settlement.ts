@@ -1,6 +1,6 @@
 import { dataOf } from '@passerelle/testing';
 import type { Party } from './passes';
-import type { StackClient } from './shared-stack';
+import type { GatewayClient } from './shared-stack';
 
 /** Builders over the public API for the settlement tests. */
 
@@ -37,13 +37,13 @@ export type Period = {
   csv: string;
 };
 
-export const tryPeriod = (stack: StackClient, token: string, networkId: string, month: string) =>
+export const tryPeriod = (stack: GatewayClient, token: string, networkId: string, month: string) =>
   stack.gql<{ period: Period }>(PERIOD, { networkId, month }, token);
-export const period = async (stack: StackClient, token: string, networkId: string, month: string) =>
+export const period = async (stack: GatewayClient, token: string, networkId: string, month: string) =>
   dataOf(await tryPeriod(stack, token, networkId, month)).period;
-export const tryClosePeriod = (stack: StackClient, token: string, networkId: string, month: string) =>
+export const tryClosePeriod = (stack: GatewayClient, token: string, networkId: string, month: string) =>
   stack.gql<{ closePeriod: Period }>(CLOSE_PERIOD, { networkId, month }, token);
-export const closePeriod = async (stack: StackClient, token: string, networkId: string, month: string) =>
+export const closePeriod = async (stack: GatewayClient, token: string, networkId: string, month: string) =>
   dataOf(await tryClosePeriod(stack, token, networkId, month)).closePeriod;
 
 /** `YYYY-MM` of an instant in a timezone, computed here rather than by the code under test. */

@@ -34,14 +34,17 @@ export interface StackAddress {
   internalApiKey: string;
 }
 
-/** What a test holds of a running stack, its own or the shared one. */
-export interface StackClient extends StackAddress {
+/** A stack's gateway as a GraphQL client: all the test builders (passes.ts, settlement.ts, mail.ts) need. */
+export interface GatewayClient {
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GraphQLResponse<T>>;
 }
+
+/** What a test holds of a running stack, its own or the shared one. */
+export interface StackClient extends StackAddress, GatewayClient {}
 
 /**
  * The stack of `mode` that global setup started for this jest worker (test/setup/shared-stacks.ts): a
