@@ -1,4 +1,4 @@
-import { dataOf } from '@passerelle/testing';
+import { dataOf, qrPngDataUrl } from '@passerelle/testing';
 import QRCode from 'qrcode';
 import { sharedStack } from './support/shared-stack';
 import { holderSession, scanAt, seedNetwork, SeededNetwork, sellPass } from './support/passes';
@@ -8,6 +8,7 @@ type Images = { pass: { qr: { token: string; svg: string; pngDataUrl: string } }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PNG_PREFIX = 'data:image/png;base64,';
+const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 2 } as const;
 
 describe('QR images', () => {
   const stack = sharedStack();
@@ -31,8 +32,8 @@ describe('QR images', () => {
   /** The SVG and the PNG are the QR code of the very credential returned beside them. */
   async function expectImagesOf(qr: Images['pass']['qr']) {
     expectImages(qr);
-    expect(qr.svg).toBe(await QRCode.toString(qr.token, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
-    expect(qr.pngDataUrl).toBe(await QRCode.toDataURL(qr.token, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }));
+    expect(qr.svg).toBe(await QRCode.toString(qr.token, { ...QR_OPTIONS, type: 'svg' }));
+    expect(qr.pngDataUrl).toBe(await qrPngDataUrl(qr.token, { ...QR_OPTIONS, scale: 6 }));
   }
 
   it('draws the SVG and the PNG of the pass’s signed credential', async () => {

@@ -23,7 +23,7 @@ export const CREATE_PRODUCT = `mutation CreatePassProduct($input: CreatePassProd
 }`;
 export const ISSUE_PASS = `mutation IssuePass($input: IssuePassInput!) { issuePass(input: $input) { ${PASS_FIELDS} } }`;
 export const PASS = `query Pass($id: ID!) { pass(id: $id) { ${PASS_FIELDS} } }`;
-/** Only what a scan needs: the images are drawn on demand and the PNG is slow under jest. */
+/** Only what a scan needs: the images are drawn on demand, and a scan needs none. */
 export const PASS_QR = `query PassQr($id: ID!, $printed: Boolean) { pass(id: $id) { qr(printed: $printed) { token expiresAt } } }`;
 export const VISIT_FIELDS = `id status units amountCents localDate periodMonth occurredAt
   payer { id kind name } space { id } pass { id }`;

@@ -3,3 +3,4 @@
 export { dataOf, errorOf, postGraphQL, sendGraphQL } from '@passerelle/graphql/client';
 export type { GraphQLHttpResponse, GraphQLResponse } from '@passerelle/graphql/client';
 export * from './test-database';
+export * from './qr-png';
