@@ -1,4 +1,4 @@
-import { INTERNAL_API_KEY_HEADER } from '@passerelle/auth';
+import { INTERNAL_API_KEY_HEADER } from '@passerelle/contracts';
 import { dataOf } from '@passerelle/testing';
 import { checkIn, newKey, seedNetwork, sellPass, VOID_VISIT } from './support/passes';
 import { until } from './support/launcher';

@@ -1,5 +1,5 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CLIENT_ADDRESS_HEADER, INTERNAL_API_KEY_HEADER } from '@passerelle/auth';
+import { CLIENT_ADDRESS_HEADER, INTERNAL_API_KEY_HEADER } from '@passerelle/contracts';
 import { GraphQLError } from 'graphql';
 
 export interface GatewayContext {

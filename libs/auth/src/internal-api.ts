@@ -1,10 +1,9 @@
-import type { InternalEndpoint } from '@passerelle/contracts';
+import { INTERNAL_API_KEY_HEADER, type InternalEndpoint } from '@passerelle/contracts';
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export const INTERNAL_API_KEY = Symbol('INTERNAL_API_KEY');
-export const INTERNAL_API_KEY_HEADER = 'x-passerelle-internal-key';
 
 /**
  * Guards the subgraph-to-subgraph HTTP endpoints (under /internal): they are never routed by the

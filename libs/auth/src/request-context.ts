@@ -1,9 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { CLIENT_ADDRESS_HEADER } from '@passerelle/contracts';
 import { AccessClaims, AccessTokens } from './access-tokens';
 import { ANONYMOUS, Caller, RequestContext } from './caller';
 import { carriesInternalKey } from './internal-api';
-
-export const CLIENT_ADDRESS_HEADER = 'x-passerelle-client-address';
 
 export interface HttpRequestLike {
   headers: IncomingHttpHeaders;

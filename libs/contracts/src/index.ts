@@ -1,4 +1,5 @@
 export * from './endpoint';
+export * from './headers';
 export * from './party';
 export * from './caller';
 export * from './outbox-event';
