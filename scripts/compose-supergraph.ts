@@ -1,7 +1,7 @@
 /** Writes apps/gateway/supergraph.graphql from the subgraphs' code (run after changing any schema). */
 import { writeFileSync } from 'node:fs';
 import { composeSupergraph } from '../apps/launcher/src/compose-supergraph';
-import { SUPERGRAPH_PATH } from '../apps/launcher/src/stack';
+import { SUPERGRAPH_PATH } from '../apps/gateway/src/supergraph-path';
 
 composeSupergraph()
   .then((sdl) => {

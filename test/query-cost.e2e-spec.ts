@@ -2,7 +2,7 @@ import { declaredCostEstimator, declaredFieldCosts, MAX_COMPLEXITY } from '@pass
 import { buildSchema, parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { readFileSync } from 'node:fs';
-import { SUPERGRAPH_PATH } from '../apps/launcher/src/stack';
+import { SUPERGRAPH_PATH } from '../apps/gateway/src/supergraph-path';
 
 // The weights of the committed supergraph, as the gateway reads them: a handful of QR images fit in
 // one request, every pass of a holder drawn at once does not.

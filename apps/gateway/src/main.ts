@@ -1,8 +1,8 @@
 import { appLogLevels, loadConfig, SUBGRAPH_NAMES, subgraphVariable } from '@passerelle/config';
 import { startFastifyApp } from '@passerelle/graphql';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { GatewayModule } from './gateway.module';
+import { SUPERGRAPH_PATH } from './supergraph-path';
 
 /** The gateway alone (production): serves the committed supergraph over the subgraphs' URLs. */
 async function main(): Promise<void> {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   };
   const app = await startFastifyApp(
     GatewayModule.forRoot({
-      supergraphSdl: readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8'),
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: config.urls,
       production: config.server.production,
       internalApiKey: config.tokens.internalApiKey!,

@@ -4,11 +4,9 @@ import type { ParsedKeys } from '@passerelle/auth';
 import type { Config, SubgraphName } from '@passerelle/config';
 import { startFastifyApp } from '@passerelle/graphql';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { GatewayModule } from '../../gateway/src/gateway.module';
+import { SUPERGRAPH_PATH } from '../../gateway/src/supergraph-path';
 import { SUBGRAPHS } from './subgraphs';
-
-export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'gateway', 'supergraph.graphql');
 
 /** Each subgraph's connection string: the role that owns its schema, or one URL for all. */
 export type SubgraphDatabaseUrls = Record<SubgraphName, string>;
