@@ -5,7 +5,7 @@
  * Logs in with --email (or PASSERELLE_EMAIL) and PASSERELLE_PASSWORD, or asks for the password. The
  * gateway is --url, PASSERELLE_URL, or http://127.0.0.1:4000/graphql. Exits 0, or 1 with one sentence.
  */
-import { GraphQLResponse, postGraphQL } from '@passerelle/graphql';
+import { GraphQLResponse, postGraphQL } from '@passerelle/graphql/client';
 import Table from 'cli-table3';
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';

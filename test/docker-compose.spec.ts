@@ -1,7 +1,6 @@
-import { subgraphVariable } from '@passerelle/config';
+import { SUBGRAPH_NAMES, subgraphVariable } from '@passerelle/config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUBGRAPHS } from '../apps/launcher/src/subgraphs';
 
 /**
  * docker-compose.yml cannot be run here, so it is read: every subgraph the code describes has its
@@ -13,13 +12,11 @@ describe('docker-compose.yml', () => {
   const services = [...servicesSection.matchAll(/^ {2}([a-z-]+):$/gm)].map((match) => match[1]);
 
   it('runs exactly the described subgraphs, besides PostgreSQL and the gateway', () => {
-    expect(services.sort()).toEqual(['gateway', 'postgres', ...SUBGRAPHS.map((subgraph) => subgraph.name)].sort());
-    expect(compose).toMatch(
-      new RegExp(`^ {6}PASSERELLE_SUBGRAPHS: ${SUBGRAPHS.map((subgraph) => subgraph.name).join(' ')}$`, 'm'),
-    );
+    expect(services.sort()).toEqual(['gateway', 'postgres', ...SUBGRAPH_NAMES].sort());
+    expect(compose).toMatch(new RegExp(`^ {6}PASSERELLE_SUBGRAPHS: ${SUBGRAPH_NAMES.join(' ')}$`, 'm'));
   });
 
-  it.each(SUBGRAPHS.map((subgraph) => [subgraph.name] as const))('describes %s in full', (name) => {
+  it.each(SUBGRAPH_NAMES.map((name) => [name] as const))('describes %s in full', (name) => {
     const service = serviceBlock(compose, name);
     expect(service).toContain(`command: ['node', 'dist/apps/${name}/src/main.js']`);
     const password = subgraphVariable(name, 'DATABASE_PASSWORD');
