@@ -1,6 +1,6 @@
 import { dataOf, errorOf } from '@passerelle/testing';
 import { Client } from 'pg';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderStatement } from '../scripts/statement';
@@ -286,22 +286,27 @@ describe('settlement: the month between spaces', () => {
 
   it('prints the month for an operator at the command line, and writes its CSV', async () => {
     const { seeded, parties: p } = await threeSpaceMonth();
-    const csv = join(mkdtempSync(join(tmpdir(), 'passerelle-statement-')), 'month.csv');
-    const options = {
-      url: stack.gatewayUrl,
-      network: seeded.network.slug,
-      month: LAST_MONTH(),
-      email: seeded.admin.email,
-      password: PASSWORD,
-    };
-    const printed = await renderStatement({ ...options, csv });
-    expect(printed).toContain(`${seeded.network.name} — ${LAST_MONTH()} (open`);
-    expect(printed).toMatch(/6 charged visits, 69,00\s€ in all/);
-    expect(printed).toMatch(new RegExp(`${p.o.name}\\s+│\\s+${p.a.name}\\s+│\\s+18,00\\s€`));
-    const live = await period(stack, seeded.admin.token, seeded.network.id, LAST_MONTH());
-    expect(readFileSync(csv, 'utf8')).toBe(live.csv);
-    await expect(renderStatement({ ...options, password: 'wrong password' })).rejects.toThrow(/^Logging in failed/);
-    await expect(renderStatement({ ...options, network: 'no-such-network' })).rejects.toThrow(/no network/);
+    const folder = mkdtempSync(join(tmpdir(), 'passerelle-statement-'));
+    const csv = join(folder, 'month.csv');
+    try {
+      const options = {
+        url: stack.gatewayUrl,
+        network: seeded.network.slug,
+        month: LAST_MONTH(),
+        email: seeded.admin.email,
+        password: PASSWORD,
+      };
+      const printed = await renderStatement({ ...options, csv });
+      expect(printed).toContain(`${seeded.network.name} — ${LAST_MONTH()} (open`);
+      expect(printed).toMatch(/6 charged visits, 69,00\s€ in all/);
+      expect(printed).toMatch(new RegExp(`${p.o.name}\\s+│\\s+${p.a.name}\\s+│\\s+18,00\\s€`));
+      const live = await period(stack, seeded.admin.token, seeded.network.id, LAST_MONTH());
+      expect(readFileSync(csv, 'utf8')).toBe(live.csv);
+      await expect(renderStatement({ ...options, password: 'wrong password' })).rejects.toThrow(/^Logging in failed/);
+      await expect(renderStatement({ ...options, network: 'no-such-network' })).rejects.toThrow(/no network/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('loses and doubles no charge when the consumer is killed in the middle of a batch', async () => {
